@@ -1,0 +1,42 @@
+/**
+ * The content script, injected on demand into the page under review (never declared for every
+ * site). It answers the background's requests and nothing else: it listens to no window
+ * messages, so the page cannot talk to it, and it never opens storage (IndexedDB here would
+ * belong to the vendor's site).
+ */
+import { BackgroundToContent } from '../src/messages/protocol.ts';
+import { parseMessage } from '../src/messages/parse-message.ts';
+import { fail, ok, type Reply } from '../src/messages/reply.ts';
+import { isFromExtensionPage } from '../src/messages/sender.ts';
+import { extensionId, onRuntimeMessage } from './extension-api.ts';
+import { readPageInfo } from './page-info.ts';
+
+// A symbol, not a string key: a page's named elements can shadow string globals, never symbols.
+const INSTALLED = Symbol.for('vendor-review.content-script');
+type Marked = typeof globalThis & { [INSTALLED]?: true };
+
+function answer(raw: unknown): Reply<unknown> {
+  const parsed = parseMessage(BackgroundToContent, raw);
+  if (!parsed.ok) {
+    console.warn('[vendor-review] content script rejected a message:', parsed.reason);
+    return fail(parsed.reason);
+  }
+  switch (parsed.message.type) {
+    case 'page-info':
+      return ok(readPageInfo());
+  }
+}
+
+if (!(globalThis as Marked)[INSTALLED]) {
+  (globalThis as Marked)[INSTALLED] = true;
+  const id = extensionId();
+  const origin = chrome.runtime.getURL('');
+  onRuntimeMessage((raw, sender, sendResponse) => {
+    if (!isFromExtensionPage(sender, id, origin)) {
+      console.warn('[vendor-review] content script ignored a message from', sender.url ?? sender.id);
+      return undefined;
+    }
+    sendResponse(answer(raw));
+    return undefined;
+  });
+}

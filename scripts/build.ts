@@ -1,0 +1,33 @@
+/**
+ * `npm run build`: builds the extension once into dist/chrome, copies it to dist/firefox, and
+ * writes each browser's manifest from the one source manifest.json.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { manifestFor, type SourceManifest, type Target } from './manifest-for.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, 'dist');
+
+/** Builds both browsers' extensions into dist/; returns their folders. */
+export async function buildExtension(options: { quiet?: boolean } = {}): Promise<Record<Target, string>> {
+  const logLevel = options.quiet ? 'warn' : 'info';
+  const chrome = resolve(dist, 'chrome');
+  const firefox = resolve(dist, 'firefox');
+  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'production', logLevel });
+  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'content', logLevel });
+  rmSync(firefox, { recursive: true, force: true });
+  cpSync(chrome, firefox, { recursive: true });
+  const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
+  const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+  for (const [target, dir] of [['chrome', chrome], ['firefox', firefox]] as const) {
+    writeFileSync(resolve(dir, 'manifest.json'), `${JSON.stringify(manifestFor(source, target, version), null, 2)}\n`);
+  }
+  return { chrome, firefox };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dirs = await buildExtension();
+  console.log(`built ${dirs.chrome} and ${dirs.firefox}`);
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Review } from '../core/review.ts';
+import { database } from '../store/db.ts';
+import { findReviewForHost, listReviews, recordSource } from '../store/reviews.ts';
+import { describeStorageError, useLiveQuery } from '../ui/use-live-query.ts';
+import { CurrentPageCard } from './CurrentPageCard.tsx';
+import { ReviewList } from './ReviewList.tsx';
+import { ReviewView } from './ReviewView.tsx';
+import { StartReview } from './StartReview.tsx';
+import { useCurrentPage } from './use-current-page.ts';
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The side panel (Chrome) / sidebar (Firefox): the reviewer's workspace. */
+export function App() {
+  const [page, reread] = useCurrentPage();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [writeError, setWriteError] = useState<string | null>(null);
+  const recorded = useRef(new Set<string>());
+
+  const host = page.status === 'ready' ? hostOf(page.page.url) : undefined;
+  const matching = useLiveQuery(
+    () => (host ? findReviewForHost(database(), host) : Promise.resolve(undefined)),
+    [host],
+  );
+  const reviews = useLiveQuery(() => listReviews(database()), []);
+
+  const matchingReview = matching.status === 'ready' ? matching.value : undefined;
+  const chosen =
+    chosenId && reviews.status === 'ready' ? reviews.value.find((r) => r.id === chosenId) : undefined;
+  const shown: Review | undefined = chosen ?? matchingReview;
+
+  // A page of the vendor's read with the panel open becomes one of the review's sources.
+  useEffect(() => {
+    if (page.status !== 'ready' || !matchingReview) return;
+    const key = `${matchingReview.id} ${page.page.url}`;
+    if (recorded.current.has(key)) return;
+    recorded.current.add(key);
+    recordSource(database(), matchingReview.id, page.page).then(
+      () => setWriteError(null),
+      (error: unknown) => {
+        recorded.current.delete(key);
+        setWriteError(describeStorageError(error));
+      },
+    );
+  }, [page, matchingReview]);
+
+  return (
+    <main>
+      <header class="row" style={{ justifyContent: 'space-between' }}>
+        <h1>Vendor Review</h1>
+        {chosen && matchingReview?.id !== chosen.id && (
+          <button type="button" class="link" onClick={() => setChosenId(null)}>
+            Back to this page’s review
+          </button>
+        )}
+      </header>
+      <CurrentPageCard page={page} onReread={reread} />
+      {writeError && (
+        <p class="notice error" role="alert">
+          {writeError}
+        </p>
+      )}
+      {shown && <ReviewView review={shown} />}
+      {!shown && page.status === 'ready' && matching.status === 'ready' && hostOf(page.page.url) && (
+        <StartReview page={page.page} onCreated={(review) => setChosenId(review.id)} />
+      )}
+      <ReviewList reviews={reviews} currentId={shown?.id} onOpen={setChosenId} />
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/** The state of a live database query. */
+export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
+
+/**
+ * Runs a Dexie query and re-runs it whenever the data it read changes — in this page or in any
+ * other of our pages (a second panel, the popup), which is how two windows stay in sync.
+ */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveState<T> {
+  const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the query's inputs.
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => setState({ status: 'ready', value }),
+      error: (error: unknown) => setState({ status: 'error', error: describeStorageError(error) }),
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return state;
+}
+
+/** A storage failure in words: quota and disk problems get their own sentence. */
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'The browser’s storage for this extension is full. Free some disk space or delete old reviews; nothing already saved was lost.';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Saving or loading failed: ${message}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * The walking skeleton in real Chromium: toolbar button → real popup → real side panel → the
+ * round trip into the sample trust center → a review created, kept across a browser restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
+import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { DIST_CHROME, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
+
+const PANEL = 'src/sidepanel/index.html';
+const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+
+let server: StaticServer;
+let profileDir: string;
+let browser: ChromiumSession | undefined;
+const shots = resultsDir('chromium');
+
+beforeAll(async () => {
+  server = await serveFolder(SAMPLE_TRUST_CENTER);
+  profileDir = mkdtempSync(join(tmpdir(), 'vr-e2e-chromium-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function openVendorPage(session: ChromiumSession, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(server.url + path);
+  await page.waitForSelector('html[data-rendered="true"]');
+  return page;
+}
+
+/** Toolbar button on `page`, then the popup's "Open side panel" inside that gesture. */
+async function openPanelFrom(session: ChromiumSession, page: Page): Promise<ExtensionTarget> {
+  await page.bringToFront();
+  const popup = await session.clickToolbarButton(page);
+  await popup.waitFor(`document.querySelector('#open-panel') && !document.querySelector('#open-panel').disabled`);
+  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+  return session.extensionTarget(PANEL);
+}
+
+describe('foundation in Chromium', () => {
+  test('the popup shows the site, opens the real side panel, and the panel reads the page', async () => {
+    browser = await launchChromium({ extensionDir: DIST_CHROME, profileDir });
+    const vendor = await openVendorPage(browser, '');
+    await vendor.bringToFront();
+    const popup = await browser.clickToolbarButton(vendor);
+    await popup.waitFor(`${text('#site-status')}.includes('127.0.0.1')`);
+    expect(await popup.evaluate<string>(text('#site-status'))).toContain('No review for this site yet');
+    await popup.waitFor(`!document.querySelector('#open-panel').disabled`);
+    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+
+    const panel = await browser.extensionTarget(PANEL);
+    expect((await browser.contextTypes()).some((c) => c.startsWith('SIDE_PANEL'))).toBe(true);
+    await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
+    expect(await panel.evaluate<string>(text('#page-url'))).toBe(server.url);
+    const length = Number((await panel.evaluate<string>(text('#page-text-length'))).replace(/\D/g, ''));
+    expect(length).toBeGreaterThan(2000);
+  });
+
+  test('the panel starts a review with the domain pre-filled and records the page', async () => {
+    const panel = await browser!.extensionTarget(PANEL);
+    await panel.waitFor(`document.querySelector('input[name=domain]')`);
+    expect(await panel.evaluate<string>(`document.querySelector('input[name=domain]').value`)).toBe('127.0.0.1');
+    expect(await panel.evaluate<string>(`document.querySelector('input[name=vendor]').value`)).toBe('Kestrel Meridian AI');
+    await panel.evaluate(`document.querySelector('#start-review-heading').closest('section').querySelector('button[type=submit]').click()`);
+    await panel.waitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
+    await panel.waitFor(`document.querySelectorAll('#sources li').length === 1`);
+    expect(await panel.evaluate<string>(text('#sources'))).toContain(SAMPLE_TITLE);
+    expect(await panel.evaluate<string>(text('#review-list'))).toContain('Kestrel Meridian AI');
+    await panel.screenshot(join(shots, 'side-panel.png'));
+  });
+
+  test('tabs the extension may not read get a plain sentence, not an error', async () => {
+    const panel = await browser!.extensionTarget(PANEL);
+    // Another origin (localhost ≠ 127.0.0.1) in a new tab: no toolbar click there, so no access.
+    const other = await browser!.context.newPage();
+    await other.goto(server.url.replace('127.0.0.1', 'localhost'));
+    await other.bringToFront();
+    await panel.waitFor(
+      `${text('#page-unavailable')}.includes('has not been given access') && ${text('#page-unavailable')}.includes('toolbar')`,
+    );
+
+    // A browser page: a toolbar click does not reveal its address, and the popup says why.
+    const internal = await browser!.context.newPage();
+    await internal.goto('chrome://version/');
+    await internal.bringToFront();
+    const popup = await browser!.clickToolbarButton(internal);
+    await popup.waitFor(`${text('#site-status')}.includes('browser’s protected pages')`);
+    await panel.waitFor(`${text('#page-unavailable')}.includes('Browser pages such as settings')`);
+    await other.close();
+    await internal.close();
+  });
+
+  test('a stopped service worker loses nothing: the next round trip starts it again', async () => {
+    const panel = await browser!.extensionTarget(PANEL);
+    const vendor = browser!.context.pages().find((p) => p.url() === server.url);
+    await vendor!.bringToFront();
+    await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
+    const stopped = await browser!.stopServiceWorker();
+    expect(stopped).toBe(true);
+    await panel.evaluate(`document.querySelector('#current-page-heading').closest('section').querySelector('button').click()`);
+    await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
+    expect(await panel.evaluate<string>(text('#review-heading'))).toContain('Kestrel Meridian AI');
+  });
+
+  test('the review survives a browser restart and shows on another page of the vendor', async () => {
+    await browser!.close();
+    browser = await launchChromium({ extensionDir: DIST_CHROME, profileDir });
+    const docs = await openVendorPage(browser, 'docs.html');
+    const popup = await browser.clickToolbarButton(docs);
+    await popup.waitFor(`${text('#site-status')}.includes('Kestrel Meridian AI')`);
+    expect(await popup.evaluate<string>(text('#site-status'))).toContain('1 page read');
+    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    const panel = await browser.extensionTarget(PANEL);
+    await panel.waitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
+    await panel.waitFor(`document.querySelectorAll('#sources li').length === 2`);
+    expect(await panel.evaluate<string>(text('#page-title'))).toBe('Agent identity and access — Kestrel Agents docs');
+  });
+});

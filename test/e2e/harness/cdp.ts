@@ -1,0 +1,68 @@
+/**
+ * A minimal Chrome DevTools Protocol client over a WebSocket, for the targets Playwright does not
+ * expose as pages: the extension's real popup and side panel. Flat sessions: one socket, each
+ * command addressed by `sessionId`.
+ */
+import WebSocket from 'ws';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string };
+
+/** A connection to the browser endpoint. */
+export class CdpConnection {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+      if (message.id === undefined) return;
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (message.error) waiting.reject(new Error(`${waiting.method}: ${message.error.message}`));
+      else waiting.resolve(message.result);
+    });
+    socket.on('close', () => {
+      for (const p of this.pending.values()) p.reject(new Error(`${p.method}: connection closed`));
+      this.pending.clear();
+    });
+  }
+
+  /** Connects to a `ws://127.0.0.1:PORT/devtools/browser/…` endpoint. */
+  static async connect(url: string): Promise<CdpConnection> {
+    const socket = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return new CdpConnection(socket);
+  }
+
+  /** Sends one command (to the browser, or to an attached target's session) and awaits its result. */
+  send<T = Record<string, unknown>>(method: string, params: object = {}, sessionId?: string, timeoutMs = 15_000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method}: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        method,
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  }
+
+  /** Closes the socket (the browser keeps running). */
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Real Chromium with the built extension loaded (headless), driven by Playwright for web pages
+ * and by raw CDP for the extension's own popup and side panel, which Playwright does not list
+ * as pages. The toolbar button is "clicked" with CDP's `Extensions.triggerAction`, which runs
+ * the action exactly as a click does: it opens the real popup and grants `activeTab`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CdpConnection } from './cdp.ts';
+import { findBrowser } from './find-browser.ts';
+
+/** Flags that keep Chromium quiet and off the network; loopback still works (it bypasses the dead proxy). */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+  '--proxy-server=http://127.0.0.1:9',
+];
+
+/** An extension page that is not a tab (the popup, the side panel), reached over CDP. */
+export interface ExtensionTarget {
+  readonly url: string;
+  /** Evaluates an expression in the page; `userGesture` makes it count as a click for APIs that need one. */
+  evaluate<T>(expression: string, options?: { userGesture?: boolean }): Promise<T>;
+  /** Waits until the expression is truthy. */
+  waitFor(expression: string, timeoutMs?: number): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  /** Sends a raw CDP command to this page's session. */
+  cdp<T = unknown>(method: string, params?: object): Promise<T>;
+}
+
+/** A running Chromium with our extension. */
+export interface ChromiumSession {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** `chrome-extension://ID/` */
+  readonly extensionBase: string;
+  readonly profileDir: string;
+  /** The extension's service worker (started again by Chromium if it was stopped). */
+  serviceWorker(): Promise<Worker>;
+  /** Clicks the toolbar button for a tab: opens the real popup and grants activeTab on it. */
+  clickToolbarButton(page: Page): Promise<ExtensionTarget>;
+  /** Finds (waiting for it) an extension page that is open outside a tab, by its path. */
+  extensionTarget(path: string, timeoutMs?: number): Promise<ExtensionTarget>;
+  /** Stops the extension's service worker as the browser does after idling; true once it is gone. */
+  stopServiceWorker(): Promise<boolean>;
+  /** Lists the extension's open contexts (`runtime.getContexts`), e.g. to see the side panel. */
+  contextTypes(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Launches Chromium with the unpacked extension in `extensionDir`; a given `profileDir` is kept. */
+export async function launchChromium(options: { extensionDir: string; profileDir?: string }): Promise<ChromiumSession> {
+  const ownProfile = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'vr-chromium-'));
+  // A leftover port file from an earlier launch of this profile would point at a dead port.
+  rmSync(join(profileDir, 'DevToolsActivePort'), { force: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findBrowser('chromium'),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      // Debian's wrapper adds its own extension flags; ours come later and win.
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+      '--enable-unsafe-extension-debugging',
+      '--remote-debugging-port=0',
+      ...QUIET_CHROMIUM_ARGS,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const extensionBase = `chrome-extension://${extensionId}/`;
+  const pipe = await context.browser()?.newBrowserCDPSession();
+  if (!pipe) throw new Error('No browser-level CDP session: Chromium was not launched by Playwright.');
+
+  const [port, path] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').trim().split('\n');
+  const cdp = await CdpConnection.connect(`ws://127.0.0.1:${port}${path}`);
+
+  async function attach(targetId: string, url: string): Promise<ExtensionTarget> {
+    const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const evaluate = async <T>(expression: string, opts: { userGesture?: boolean } = {}): Promise<T> => {
+      const result = await cdp.send<{ result: { value?: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
+        'Runtime.evaluate',
+        { expression, awaitPromise: true, returnByValue: true, userGesture: opts.userGesture ?? false },
+        sessionId,
+      );
+      if (result.exceptionDetails) {
+        throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+      }
+      return result.result.value as T;
+    };
+    return {
+      url,
+      evaluate,
+      async waitFor(expression, timeoutMs = 10_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          if (await evaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
+          if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${expression}`);
+          await sleep(100);
+        }
+      },
+      cdp: (method, params) => cdp.send(method, params, sessionId),
+      async screenshot(file) {
+        const { data } = await cdp.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, sessionId);
+        writeFileSync(file, Buffer.from(data, 'base64'));
+      },
+    };
+  }
+
+  async function extensionTarget(path: string, timeoutMs = 10_000): Promise<ExtensionTarget> {
+    const wanted = extensionBase + path.replace(/^\//, '');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { targetInfos } = await cdp.send<{ targetInfos: Array<{ targetId: string; url: string; type: string }> }>(
+        'Target.getTargets',
+      );
+      const found = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(wanted));
+      if (found) return attach(found.targetId, found.url);
+      if (Date.now() > deadline) {
+        throw new Error(`No extension page ${wanted} opened within ${timeoutMs} ms (open: ${targetInfos.map((t) => t.url).join(', ')})`);
+      }
+      await sleep(100);
+    }
+  }
+
+  return {
+    context,
+    extensionId,
+    extensionBase,
+    profileDir,
+    async serviceWorker() {
+      const running = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase));
+      if (running) return running;
+      return context.waitForEvent('serviceworker', { timeout: 15_000 });
+    },
+    async clickToolbarButton(page) {
+      const { targetInfos } = await pipe.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const pageTarget = (await (await context.newCDPSession(page)).send('Target.getTargetInfo')).targetInfo;
+      // The tab target is the page target's parent in Chromium's tab/page target model.
+      const tab = targetInfos.find((t) => t.targetId === pageTarget.parentId) ?? targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`No tab target for ${page.url()}`);
+      await pipe.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      return extensionTarget('popup/index.html');
+    },
+    extensionTarget,
+    async stopServiceWorker() {
+      const workers = async () =>
+        (await cdp.send<{ targetInfos: Array<{ targetId: string; url: string; type: string }> }>('Target.getTargets'))
+          .targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionBase));
+      const running = await workers();
+      if (running.length === 0) return true;
+      // Stop it the way DevTools' "Stop" does: through the ServiceWorker domain of a same-origin page.
+      const page = await extensionTarget('', 1_000).catch(() => undefined);
+      if (!page) throw new Error('stopServiceWorker needs an open extension page (panel, popup or tab)');
+      await page.cdp('ServiceWorker.enable');
+      await page.cdp('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        if ((await workers()).length === 0) return true;
+        await sleep(100);
+      }
+      return false;
+    },
+    async contextTypes() {
+      const sw = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase)) ?? worker;
+      return sw.evaluate(async () =>
+        (await chrome.runtime.getContexts({})).map((c) => `${c.contextType} ${c.documentUrl ?? ''}`.trim()),
+      );
+    },
+    async close() {
+      cdp.close();
+      await context.close();
+      if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
