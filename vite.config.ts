@@ -51,7 +51,17 @@ export default defineConfig(({ mode }) => {
           background: resolve(root, 'src/background/index.ts'),
         },
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+          entryFileNames: (chunk) =>
+            chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js',
+          // Libraries in chunks named after them, so a reviewer (and web-ext lint's report) can tell them apart.
+          advancedChunks: {
+            groups: [
+              { name: 'preact', test: /node_modules[\\/]preact/ },
+              { name: 'dexie', test: /node_modules[\\/]dexie/ },
+              { name: 'valibot', test: /node_modules[\\/]valibot/ },
+              { name: 'webextension-polyfill', test: /node_modules[\\/]webextension-polyfill/ },
+            ],
+          },
         },
       },
     },

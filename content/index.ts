@@ -4,8 +4,9 @@
  * messages, so the page cannot talk to it, and it never opens storage (IndexedDB here would
  * belong to the vendor's site).
  */
-import { BackgroundToContent } from '../src/messages/protocol.ts';
+
 import { parseMessage } from '../src/messages/parse-message.ts';
+import { BackgroundToContent } from '../src/messages/protocol.ts';
 import { fail, ok, type Reply } from '../src/messages/reply.ts';
 import { isFromExtensionPage } from '../src/messages/sender.ts';
 import { extensionId, onRuntimeMessage } from './extension-api.ts';

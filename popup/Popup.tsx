@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { pageAccessProblem } from '../src/core/page-access.ts';
 import type { Review } from '../src/core/review.ts';
-import { database } from '../src/store/db.ts';
-import { findReviewForHost, sourcesOf } from '../src/store/reviews.ts';
+import { requestVendorAccess } from '../src/platform/host-access.ts';
 import { activeTab, askBackground } from '../src/platform/messaging.ts';
 import { openSidePanel } from '../src/platform/open-side-panel.ts';
-import { requestVendorAccess } from '../src/platform/host-access.ts';
-import { pageAccessProblem } from '../src/core/page-access.ts';
+import { database } from '../src/store/db.ts';
+import { findReviewForHost, sourcesOf } from '../src/store/reviews.ts';
 import { describeStorageError } from '../src/ui/use-live-query.ts';
 
 /** What the popup knows about the active tab. */
@@ -57,7 +57,10 @@ export function Popup() {
     const reply = await askBackground({ type: 'inspect-tab', tabId: site.tabId });
     setMessage(
       reply.ok
-        ? { text: `“${reply.value.title}”: ${reply.value.textLength.toLocaleString('en-US')} characters of text.`, error: false }
+        ? {
+            text: `“${reply.value.title}”: ${reply.value.textLength.toLocaleString('en-US')} characters of text.`,
+            error: false,
+          }
         : { text: reply.error, error: true },
     );
   };
@@ -87,7 +90,8 @@ export function Popup() {
             <p class="title">{site.host}</p>
             {site.review ? (
               <p>
-                In review: <strong>{site.review.vendor}</strong> · {site.pages} page{site.pages === 1 ? '' : 's'} read
+                In review: <strong>{site.review.vendor}</strong> · {site.pages} page
+                {site.pages === 1 ? '' : 's'} read
               </p>
             ) : (
               <p class="muted">No review for this site yet. Open the panel to start one.</p>
@@ -95,7 +99,13 @@ export function Popup() {
           </div>
         )}
       </section>
-      <button type="button" class="primary" id="open-panel" onClick={openPanel} disabled={site.status === 'loading'}>
+      <button
+        type="button"
+        class="primary"
+        id="open-panel"
+        onClick={openPanel}
+        disabled={site.status === 'loading'}
+      >
         Open side panel
       </button>
       <div class="row">

@@ -21,8 +21,14 @@ export async function buildExtension(options: { quiet?: boolean } = {}): Promise
   cpSync(chrome, firefox, { recursive: true });
   const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
   const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-  for (const [target, dir] of [['chrome', chrome], ['firefox', firefox]] as const) {
-    writeFileSync(resolve(dir, 'manifest.json'), `${JSON.stringify(manifestFor(source, target, version), null, 2)}\n`);
+  for (const [target, dir] of [
+    ['chrome', chrome],
+    ['firefox', firefox],
+  ] as const) {
+    writeFileSync(
+      resolve(dir, 'manifest.json'),
+      `${JSON.stringify(manifestFor(source, target, version), null, 2)}\n`,
+    );
   }
   return { chrome, firefox };
 }

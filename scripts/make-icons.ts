@@ -42,15 +42,22 @@ function png(size: number, rgba: Uint8Array): Buffer {
 }
 
 function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
 /** Colour of a point in the unit square: shield, check mark, or transparent. */
 function shade(x: number, y: number): [number, number, number, number] {
-  const inShield = y > 0.08 && y < 0.94 && Math.abs(x - 0.5) < (y < 0.55 ? 0.4 : 0.4 * (1 - (y - 0.55) / 0.39) ** 0.8);
+  const inShield =
+    y > 0.08 && y < 0.94 && Math.abs(x - 0.5) < (y < 0.55 ? 0.4 : 0.4 * (1 - (y - 0.55) / 0.39) ** 0.8);
   if (!inShield) return [0, 0, 0, 0];
-  const check = Math.min(distanceToSegment(x, y, 0.3, 0.5, 0.45, 0.65), distanceToSegment(x, y, 0.45, 0.65, 0.72, 0.33));
+  const check = Math.min(
+    distanceToSegment(x, y, 0.3, 0.5, 0.45, 0.65),
+    distanceToSegment(x, y, 0.45, 0.65, 0.72, 0.33),
+  );
   return check < 0.065 ? [255, 255, 255, 255] : [31, 95, 191, 255];
 }
 

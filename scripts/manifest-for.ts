@@ -22,7 +22,11 @@ export interface SourceManifest {
 const CHROME_ONLY_PERMISSIONS = new Set(['sidePanel']);
 
 /** Returns the manifest for one browser; the input is not modified. */
-export function manifestFor(source: SourceManifest, target: Target, version = source.version): SourceManifest {
+export function manifestFor(
+  source: SourceManifest,
+  target: Target,
+  version = source.version,
+): SourceManifest {
   const manifest: SourceManifest = structuredClone(source);
   manifest.version = version;
   if (target === 'chrome') {

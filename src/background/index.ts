@@ -3,8 +3,8 @@
  * the browser may stop it at any moment — so everything it needs arrives with each message.
  */
 import browser from 'webextension-polyfill';
-import { PageToBackground } from '../messages/protocol.ts';
 import { parseMessage } from '../messages/parse-message.ts';
+import { PageToBackground } from '../messages/protocol.ts';
 import { fail, type Reply } from '../messages/reply.ts';
 import { isFromExtensionPage } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
@@ -27,7 +27,10 @@ async function handle(raw: unknown): Promise<Reply<unknown>> {
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''))) {
-    console.warn('[vendor-review] background ignored a message from', sender.url ?? sender.id ?? 'unknown sender');
+    console.warn(
+      '[vendor-review] background ignored a message from',
+      sender.url ?? sender.id ?? 'unknown sender',
+    );
     return undefined;
   }
   return handle(raw);

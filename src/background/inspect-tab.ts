@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
 import { explainInjectionError, pageAccessProblem } from '../core/page-access.ts';
 import type { PageInfo } from '../core/review.ts';
+import { parseMessage } from '../messages/parse-message.ts';
 import type { BackgroundToContent, BackgroundToContentResponse } from '../messages/protocol.ts';
 import { PageInfoSchema, replySchema } from '../messages/protocol.ts';
-import { parseMessage } from '../messages/parse-message.ts';
 import { fail, ok, type Reply } from '../messages/reply.ts';
 
 const CONTENT_SCRIPT = 'content.js';

@@ -34,7 +34,12 @@ export function pageAccessProblem(url: string | undefined, justClicked = false):
   if (protocol === 'chrome-extension:' || protocol === 'moz-extension:' || protocol === 'extension:') {
     return 'This page belongs to an extension; extensions cannot read each other’s pages. Open the vendor’s page in this tab.';
   }
-  if (protocol === 'view-source:' || protocol === 'data:' || protocol === 'blob:' || protocol === 'javascript:') {
+  if (
+    protocol === 'view-source:' ||
+    protocol === 'data:' ||
+    protocol === 'blob:' ||
+    protocol === 'javascript:'
+  ) {
     return 'This kind of page cannot be read by extensions. Open the vendor’s page itself.';
   }
   if (
@@ -74,7 +79,12 @@ export function explainInjectionError(message: string, url: string | undefined):
   if (m.includes('no tab') || m.includes('invalid tab')) {
     return 'That tab has closed. Open the vendor’s page and try again.';
   }
-  if (m.includes('receiving end') || m.includes('could not establish') || m.includes('frame') || m.includes('error page')) {
+  if (
+    m.includes('receiving end') ||
+    m.includes('could not establish') ||
+    m.includes('frame') ||
+    m.includes('error page')
+  ) {
     return 'The page changed while it was being read (it may still be loading, or it is an error page). Try again once it has loaded.';
   }
   return `The page could not be read: ${message}`;

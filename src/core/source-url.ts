@@ -1,5 +1,6 @@
 /** Query parameters that only say how someone arrived, never which page it is. */
-const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|hsctatracking|ref_src|igshid|yclid)$/i;
+const TRACKING_PARAMS =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|hsctatracking|ref_src|igshid|yclid)$/i;
 
 /** A page URL as a source key: no fragment (text fragments included), no tracking parameters. */
 export function normaliseSourceUrl(raw: string): string {

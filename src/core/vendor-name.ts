@@ -20,10 +20,12 @@ export function guessVendorName(title: string, domain: string): string {
     .split(SEPARATOR)
     .map(stripPageWords)
     .filter((s) => s.name.length > 0);
-  const byDomain = label.length >= 3 && !/^\d+$/.test(label)
-    ? segments.find((s) => s.name.toLowerCase().includes(label.toLowerCase()))
-    : undefined;
-  const pick = byDomain ?? (segments.length === 1 ? segments[0] : segments.find((s) => s.stripped) ?? segments.at(-1));
+  const byDomain =
+    label.length >= 3 && !/^\d+$/.test(label)
+      ? segments.find((s) => s.name.toLowerCase().includes(label.toLowerCase()))
+      : undefined;
+  const pick =
+    byDomain ?? (segments.length === 1 ? segments[0] : (segments.find((s) => s.stripped) ?? segments.at(-1)));
   if (pick) return pick.name;
   if (label && !/^\d+$/.test(label)) return label.charAt(0).toUpperCase() + label.slice(1);
   return domain;

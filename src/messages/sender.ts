@@ -14,7 +14,11 @@ export interface SenderLike {
 }
 
 /** True when the sender is one of our extension pages or the background (not a content script). */
-export function isFromExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+export function isFromExtensionPage(
+  sender: SenderLike,
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   return sender.id === extensionId && (sender.url ?? '').startsWith(extensionOrigin);
 }
 

@@ -9,7 +9,10 @@ export function Options() {
   const [origins, setOrigins] = useState<string[] | null>(null);
 
   useEffect(() => {
-    loadSettings().then((s) => setName(s.reviewerName), (e: unknown) => setStatus(`Could not load settings: ${String(e)}`));
+    loadSettings().then(
+      (s) => setName(s.reviewerName),
+      (e: unknown) => setStatus(`Could not load settings: ${String(e)}`),
+    );
     grantedOrigins().then(setOrigins, () => setOrigins([]));
   }, []);
 
@@ -49,8 +52,8 @@ export function Options() {
       <section>
         <h2>Sites the extension may read</h2>
         <p class="muted">
-          Without an entry here the extension reads only the tab you open it on. Everything it reads stays in this
-          browser.
+          Without an entry here the extension reads only the tab you open it on. Everything it reads stays in
+          this browser.
         </p>
         {origins?.length === 0 && <p>None.</p>}
         {origins && origins.length > 0 && (

@@ -7,8 +7,15 @@ export async function askBackground<K extends PageToBackground['type']>(
   request: Extract<PageToBackground, { type: K }>,
 ): Promise<Reply<PageToBackgroundResponse[K]>> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as Reply<PageToBackgroundResponse[K]> | undefined;
-    return reply ?? { ok: false, error: 'The extension’s background did not answer. Reload the panel and try again.' };
+    const reply = (await browser.runtime.sendMessage(request)) as
+      | Reply<PageToBackgroundResponse[K]>
+      | undefined;
+    return (
+      reply ?? {
+        ok: false,
+        error: 'The extension’s background did not answer. Reload the panel and try again.',
+      }
+    );
   } catch (error) {
     return { ok: false, error: `The extension’s background could not be reached: ${String(error)}` };
   }

@@ -10,11 +10,19 @@ export function CurrentPageCard({ page, onReread }: { page: CurrentPage; onRerea
           Read again
         </button>
       </div>
-      {page.status === 'reading' && <p class="muted" role="status">Reading the page…</p>}
+      {page.status === 'reading' && (
+        <p class="muted" role="status">
+          Reading the page…
+        </p>
+      )}
       {page.status === 'ready' && (
         <div class="stack" id="current-page">
-          <p class="title" id="page-title">{page.page.title || '(untitled page)'}</p>
-          <p class="url" id="page-url">{page.page.url}</p>
+          <p class="title" id="page-title">
+            {page.page.title || '(untitled page)'}
+          </p>
+          <p class="url" id="page-url">
+            {page.page.url}
+          </p>
           <p class="muted" id="page-text-length">
             {page.page.textLength.toLocaleString('en-US')} characters of text
           </p>

@@ -15,7 +15,8 @@ export function ReviewView({ review }: { review: Review }) {
         {review.product && <span class="muted"> · {review.product}</span>}
       </p>
       <p class="muted" id="review-domains">
-        {review.domains.join(', ')} · {review.template === 'full' ? 'Full vendor review' : 'AI product readiness'}
+        {review.domains.join(', ')} ·{' '}
+        {review.template === 'full' ? 'Full vendor review' : 'AI product readiness'}
       </p>
       <h2 style={{ marginTop: '10px' }}>Pages read</h2>
       {sources.status === 'loading' && <p class="muted">Loading…</p>}

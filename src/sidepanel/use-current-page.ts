@@ -41,8 +41,16 @@ export function useCurrentPage(): [CurrentPage, () => void] {
     const onActivated = (info: browser.Tabs.OnActivatedActiveInfoType) => {
       if (windowId === undefined || info.windowId === windowId) void read();
     };
-    const onUpdated = (tabId: number, change: browser.Tabs.OnUpdatedChangeInfoType, tab: browser.Tabs.Tab) => {
-      if (change.status === 'complete' && tab.active && (windowId === undefined || tab.windowId === windowId)) {
+    const onUpdated = (
+      _tabId: number,
+      change: browser.Tabs.OnUpdatedChangeInfoType,
+      tab: browser.Tabs.Tab,
+    ) => {
+      if (
+        change.status === 'complete' &&
+        tab.active &&
+        (windowId === undefined || tab.windowId === windowId)
+      ) {
         void read();
       }
     };

@@ -1,4 +1,4 @@
-import { type PageInfo, type Review, type Source, type TemplateId, guessSourceKind } from '../core/review.ts';
+import { guessSourceKind, type PageInfo, type Review, type Source, type TemplateId } from '../core/review.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
 import type { ReviewDatabase } from './db.ts';
 

@@ -2,7 +2,10 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 /** The state of a live database query. */
-export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
+export type LiveState<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; error: string };
 
 /**
  * Runs a Dexie query and re-runs it whenever the data it read changes — in this page or in any
@@ -10,7 +13,7 @@ export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T }
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the query's inputs.
+  // The caller names the query's inputs in `deps`, as with useEffect itself.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),

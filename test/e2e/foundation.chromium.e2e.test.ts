@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
-import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
+import { type ChromiumSession, launchChromium } from './harness/chromium.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 
 const PANEL = 'src/sidepanel/index.html';
@@ -37,13 +37,10 @@ async function openVendorPage(session: ChromiumSession, path: string): Promise<P
   return page;
 }
 
-/** Toolbar button on `page`, then the popup's "Open side panel" inside that gesture. */
-async function openPanelFrom(session: ChromiumSession, page: Page): Promise<ExtensionTarget> {
-  await page.bringToFront();
-  const popup = await session.clickToolbarButton(page);
-  await popup.waitFor(`document.querySelector('#open-panel') && !document.querySelector('#open-panel').disabled`);
-  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
-  return session.extensionTarget(PANEL);
+/** The running browser (each test continues from the one before, like a reviewer's session). */
+function session(): ChromiumSession {
+  if (!browser) throw new Error('the browser was not started by the first test');
+  return browser;
 }
 
 describe('foundation in Chromium', () => {
@@ -66,11 +63,17 @@ describe('foundation in Chromium', () => {
   });
 
   test('the panel starts a review with the domain pre-filled and records the page', async () => {
-    const panel = await browser!.extensionTarget(PANEL);
+    const panel = await session().extensionTarget(PANEL);
     await panel.waitFor(`document.querySelector('input[name=domain]')`);
-    expect(await panel.evaluate<string>(`document.querySelector('input[name=domain]').value`)).toBe('127.0.0.1');
-    expect(await panel.evaluate<string>(`document.querySelector('input[name=vendor]').value`)).toBe('Kestrel Meridian AI');
-    await panel.evaluate(`document.querySelector('#start-review-heading').closest('section').querySelector('button[type=submit]').click()`);
+    expect(await panel.evaluate<string>(`document.querySelector('input[name=domain]').value`)).toBe(
+      '127.0.0.1',
+    );
+    expect(await panel.evaluate<string>(`document.querySelector('input[name=vendor]').value`)).toBe(
+      'Kestrel Meridian AI',
+    );
+    await panel.evaluate(
+      `document.querySelector('#start-review-heading').closest('section').querySelector('button[type=submit]').click()`,
+    );
     await panel.waitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
     await panel.waitFor(`document.querySelectorAll('#sources li').length === 1`);
     expect(await panel.evaluate<string>(text('#sources'))).toContain(SAMPLE_TITLE);
@@ -79,9 +82,9 @@ describe('foundation in Chromium', () => {
   });
 
   test('tabs the extension may not read get a plain sentence, not an error', async () => {
-    const panel = await browser!.extensionTarget(PANEL);
+    const panel = await session().extensionTarget(PANEL);
     // Another origin (localhost ≠ 127.0.0.1) in a new tab: no toolbar click there, so no access.
-    const other = await browser!.context.newPage();
+    const other = await session().context.newPage();
     await other.goto(server.url.replace('127.0.0.1', 'localhost'));
     await other.bringToFront();
     await panel.waitFor(
@@ -89,10 +92,10 @@ describe('foundation in Chromium', () => {
     );
 
     // A browser page: a toolbar click does not reveal its address, and the popup says why.
-    const internal = await browser!.context.newPage();
+    const internal = await session().context.newPage();
     await internal.goto('chrome://version/');
     await internal.bringToFront();
-    const popup = await browser!.clickToolbarButton(internal);
+    const popup = await session().clickToolbarButton(internal);
     await popup.waitFor(`${text('#site-status')}.includes('browser’s protected pages')`);
     await panel.waitFor(`${text('#page-unavailable')}.includes('Browser pages such as settings')`);
     await other.close();
@@ -100,19 +103,24 @@ describe('foundation in Chromium', () => {
   });
 
   test('a stopped service worker loses nothing: the next round trip starts it again', async () => {
-    const panel = await browser!.extensionTarget(PANEL);
-    const vendor = browser!.context.pages().find((p) => p.url() === server.url);
-    await vendor!.bringToFront();
+    const panel = await session().extensionTarget(PANEL);
+    const vendor = session()
+      .context.pages()
+      .find((p) => p.url() === server.url);
+    if (!vendor) throw new Error('the vendor tab is gone');
+    await vendor.bringToFront();
     await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
-    const stopped = await browser!.stopServiceWorker();
+    const stopped = await session().stopServiceWorker();
     expect(stopped).toBe(true);
-    await panel.evaluate(`document.querySelector('#current-page-heading').closest('section').querySelector('button').click()`);
+    await panel.evaluate(
+      `document.querySelector('#current-page-heading').closest('section').querySelector('button').click()`,
+    );
     await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
     expect(await panel.evaluate<string>(text('#review-heading'))).toContain('Kestrel Meridian AI');
   });
 
   test('the review survives a browser restart and shows on another page of the vendor', async () => {
-    await browser!.close();
+    await session().close();
     browser = await launchChromium({ extensionDir: DIST_CHROME, profileDir });
     const docs = await openVendorPage(browser, 'docs.html');
     const popup = await browser.clickToolbarButton(docs);
@@ -122,6 +130,8 @@ describe('foundation in Chromium', () => {
     const panel = await browser.extensionTarget(PANEL);
     await panel.waitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
     await panel.waitFor(`document.querySelectorAll('#sources li').length === 2`);
-    expect(await panel.evaluate<string>(text('#page-title'))).toBe('Agent identity and access — Kestrel Agents docs');
+    expect(await panel.evaluate<string>(text('#page-title'))).toBe(
+      'Agent identity and access — Kestrel Agents docs',
+    );
   });
 });

@@ -14,7 +14,11 @@ export class CdpConnection {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(String(data)) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+      };
       if (message.id === undefined) return;
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
@@ -39,7 +43,12 @@ export class CdpConnection {
   }
 
   /** Sends one command (to the browser, or to an attached target's session) and awaits its result. */
-  send<T = Record<string, unknown>>(method: string, params: object = {}, sessionId?: string, timeoutMs = 15_000): Promise<T> {
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: object = {},
+    sessionId?: string,
+    timeoutMs = 15_000,
+  ): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {

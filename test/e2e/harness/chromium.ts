@@ -60,7 +60,10 @@ export interface ChromiumSession {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Launches Chromium with the unpacked extension in `extensionDir`; a given `profileDir` is kept. */
-export async function launchChromium(options: { extensionDir: string; profileDir?: string }): Promise<ChromiumSession> {
+export async function launchChromium(options: {
+  extensionDir: string;
+  profileDir?: string;
+}): Promise<ChromiumSession> {
   const ownProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'vr-chromium-'));
   // A leftover port file from an earlier launch of this profile would point at a dead port.
@@ -78,7 +81,8 @@ export async function launchChromium(options: { extensionDir: string; profileDir
       ...QUIET_CHROMIUM_ARGS,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   const extensionBase = `chrome-extension://${extensionId}/`;
   const pipe = await context.browser()?.newBrowserCDPSession();
@@ -88,9 +92,15 @@ export async function launchChromium(options: { extensionDir: string; profileDir
   const cdp = await CdpConnection.connect(`ws://127.0.0.1:${port}${path}`);
 
   async function attach(targetId: string, url: string): Promise<ExtensionTarget> {
-    const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    });
     const evaluate = async <T>(expression: string, opts: { userGesture?: boolean } = {}): Promise<T> => {
-      const result = await cdp.send<{ result: { value?: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
+      const result = await cdp.send<{
+        result: { value?: T };
+        exceptionDetails?: { exception?: { description?: string }; text: string };
+      }>(
         'Runtime.evaluate',
         { expression, awaitPromise: true, returnByValue: true, userGesture: opts.userGesture ?? false },
         sessionId,
@@ -107,13 +117,18 @@ export async function launchChromium(options: { extensionDir: string; profileDir
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           if (await evaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-          if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${expression}`);
+          if (Date.now() > deadline)
+            throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${expression}`);
           await sleep(100);
         }
       },
       cdp: (method, params) => cdp.send(method, params, sessionId),
       async screenshot(file) {
-        const { data } = await cdp.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, sessionId);
+        const { data } = await cdp.send<{ data: string }>(
+          'Page.captureScreenshot',
+          { format: 'png' },
+          sessionId,
+        );
         writeFileSync(file, Buffer.from(data, 'base64'));
       },
     };
@@ -123,13 +138,15 @@ export async function launchChromium(options: { extensionDir: string; profileDir
     const wanted = extensionBase + path.replace(/^\//, '');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { targetInfos } = await cdp.send<{ targetInfos: Array<{ targetId: string; url: string; type: string }> }>(
-        'Target.getTargets',
-      );
+      const { targetInfos } = await cdp.send<{
+        targetInfos: Array<{ targetId: string; url: string; type: string }>;
+      }>('Target.getTargets');
       const found = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(wanted));
       if (found) return attach(found.targetId, found.url);
       if (Date.now() > deadline) {
-        throw new Error(`No extension page ${wanted} opened within ${timeoutMs} ms (open: ${targetInfos.map((t) => t.url).join(', ')})`);
+        throw new Error(
+          `No extension page ${wanted} opened within ${timeoutMs} ms (open: ${targetInfos.map((t) => t.url).join(', ')})`,
+        );
       }
       await sleep(100);
     }
@@ -149,7 +166,9 @@ export async function launchChromium(options: { extensionDir: string; profileDir
       const { targetInfos } = await pipe.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const pageTarget = (await (await context.newCDPSession(page)).send('Target.getTargetInfo')).targetInfo;
       // The tab target is the page target's parent in Chromium's tab/page target model.
-      const tab = targetInfos.find((t) => t.targetId === pageTarget.parentId) ?? targetInfos.find((t) => t.url === page.url());
+      const tab =
+        targetInfos.find((t) => t.targetId === pageTarget.parentId) ??
+        targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`No tab target for ${page.url()}`);
       await pipe.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
       return extensionTarget('popup/index.html');
@@ -157,8 +176,11 @@ export async function launchChromium(options: { extensionDir: string; profileDir
     extensionTarget,
     async stopServiceWorker() {
       const workers = async () =>
-        (await cdp.send<{ targetInfos: Array<{ targetId: string; url: string; type: string }> }>('Target.getTargets'))
-          .targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionBase));
+        (
+          await cdp.send<{ targetInfos: Array<{ targetId: string; url: string; type: string }> }>(
+            'Target.getTargets',
+          )
+        ).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionBase));
       const running = await workers();
       if (running.length === 0) return true;
       // Stop it the way DevTools' "Stop" does: through the ServiceWorker domain of a same-origin page.

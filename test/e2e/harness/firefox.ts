@@ -91,7 +91,7 @@ export interface FirefoxSession {
   sidebarEvaluate<T = unknown>(expression: string): Promise<T>;
   /** Whether the sidebar is open and showing this extension's panel. */
   isSidebarOpen(): Promise<boolean>;
-  /** Opens the sidebar with this extension's panel (what the user does from the sidebar menu). */
+  /** Opens the sidebar with this extension's panel (what the user does from the sidebar menu) and waits for the page to load. */
   openSidebar(): Promise<void>;
   /**
    * Grants host permissions as if the user accepted the extension's runtime permission prompt.
@@ -667,13 +667,20 @@ class Session implements FirefoxSession {
 
   async openSidebar(): Promise<void> {
     await this.#chrome<void>(
-      `async (extensionId) => {
+      `async (extensionId, base) => {
+        ${CHROME.sidebarPanelBrowser}
         // Same id as ExtensionCommon.makeWidgetId(id) + '-sidebar-action' (see ext-sidebarAction.js).
         const widgetId = extensionId.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
         await SidebarController.show(widgetId + '-sidebar-action');
-        if (!SidebarController.isOpen) throw new Error('SidebarController.show did not open the sidebar');
+        const deadline = Date.now() + 5000;
+        for (;;) {
+          const b = sidebarPanelBrowser(base);
+          if (b && !b.webProgress?.isLoadingDocument && b.browsingContext?.currentWindowGlobal) return;
+          if (Date.now() > deadline) throw new Error('the sidebar did not show ' + base + ' within 5 s (current: ' + SidebarController.currentID + ')');
+          await new Promise((r) => setTimeout(r, 50));
+        }
       }`,
-      [this.extensionId],
+      [this.extensionId, this.extensionBase],
       'openSidebar',
     );
   }
