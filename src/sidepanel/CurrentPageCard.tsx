@@ -3,10 +3,19 @@ import type { CurrentPage } from './use-current-page.ts';
 /** The page in the active tab: its title, address and amount of text, or why it cannot be read. */
 export function CurrentPageCard({ page, onReread }: { page: CurrentPage; onReread: () => void }) {
   return (
-    <section aria-labelledby="current-page-heading" data-state={page.status}>
+    <section
+      aria-labelledby="current-page-heading"
+      data-state={page.status}
+      data-read-at={page.status === 'ready' ? page.readAt : undefined}
+    >
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h2 id="current-page-heading">This page</h2>
-        <button type="button" onClick={onReread} disabled={page.status === 'reading'}>
+        <button
+          type="button"
+          id="read-again"
+          onClick={onReread}
+          disabled={page.status === 'reading' || (page.status === 'ready' && page.refreshing)}
+        >
           Read again
         </button>
       </div>

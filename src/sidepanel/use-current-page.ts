@@ -6,7 +6,7 @@ import { activeTab, askBackground } from '../platform/messaging.ts';
 /** What the panel knows about the page in its window's active tab. */
 export type CurrentPage =
   | { status: 'reading'; tabId?: number }
-  | { status: 'ready'; tabId: number; page: PageInfo }
+  | { status: 'ready'; tabId: number; page: PageInfo; readAt: number; refreshing?: boolean }
   | { status: 'unavailable'; tabId?: number; reason: string };
 
 /**
@@ -26,12 +26,18 @@ export function useCurrentPage(): [CurrentPage, () => void] {
       setState({ status: 'unavailable', reason: 'There is no open tab in this window.' });
       return;
     }
-    setState({ status: 'reading', tabId: tab.id });
+    const tabId = tab.id;
+    // Reading the same tab again keeps what is on screen (and any half-typed form) until the answer.
+    setState((previous) =>
+      previous.status === 'ready' && previous.tabId === tabId
+        ? { ...previous, refreshing: true }
+        : { status: 'reading', tabId },
+    );
     const reply = await askBackground({ type: 'inspect-tab', tabId: tab.id });
     if (mine !== generation.current) return;
     setState(
       reply.ok
-        ? { status: 'ready', tabId: tab.id, page: reply.value }
+        ? { status: 'ready', tabId: tab.id, page: reply.value, readAt: Date.now() }
         : { status: 'unavailable', tabId: tab.id, reason: reply.error },
     );
   }, []);

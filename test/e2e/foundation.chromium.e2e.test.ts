@@ -110,12 +110,13 @@ describe('foundation in Chromium', () => {
     if (!vendor) throw new Error('the vendor tab is gone');
     await vendor.bringToFront();
     await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
-    const stopped = await session().stopServiceWorker();
-    expect(stopped).toBe(true);
-    await panel.evaluate(
-      `document.querySelector('#current-page-heading').closest('section').querySelector('button').click()`,
+    const readAt = `document.querySelector('[data-read-at]')?.dataset.readAt`;
+    const before = await panel.evaluate<string>(readAt);
+    expect(await session().stopServiceWorker()).toBe(true);
+    await panel.evaluate(`document.querySelector('#read-again').click()`);
+    await panel.waitFor(
+      `${readAt} !== ${JSON.stringify(before)} && ${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`,
     );
-    await panel.waitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
     expect(await panel.evaluate<string>(text('#review-heading'))).toContain('Kestrel Meridian AI');
   });
 

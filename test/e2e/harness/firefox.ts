@@ -23,8 +23,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { findBrowser } from './find-browser.js';
-import { harnessPrefs, type PrefValue, toUserJs } from './firefox-prefs.js';
+import { findBrowser } from './find-browser.ts';
+import { harnessPrefs, type PrefValue, toUserJs } from './firefox-prefs.ts';
 
 /** The internal UUID used for the extension when {@link FirefoxOptions.extensionUuid} is not given. */
 export const DEFAULT_EXTENSION_UUID = '6a3e1d2c-9b4f-4e57-8c1a-2f0d5e7b9a41';
@@ -119,7 +119,9 @@ interface ExceptionDetails {
   text: string;
   lineNumber?: number;
   columnNumber?: number;
-  stackTrace?: { callFrames?: Array<{ functionName: string; url: string; lineNumber: number; columnNumber: number }> };
+  stackTrace?: {
+    callFrames?: Array<{ functionName: string; url: string; lineNumber: number; columnNumber: number }>;
+  };
 }
 
 type EvaluateResult =
@@ -201,7 +203,10 @@ const DEBUG = Boolean(process.env.FF_HARNESS_DEBUG);
 const debugStart = performance.now();
 /** Phase log on stderr when FF_HARNESS_DEBUG is set. */
 function debug(message: string): void {
-  if (DEBUG) process.stderr.write(`[firefox-harness +${((performance.now() - debugStart) / 1000).toFixed(2)}s] ${message}\n`);
+  if (DEBUG)
+    process.stderr.write(
+      `[firefox-harness +${((performance.now() - debugStart) / 1000).toFixed(2)}s] ${message}\n`,
+    );
 }
 
 function truncate(text: string, max = 200): string {
@@ -220,9 +225,12 @@ function deserialize(v: RemoteValue): unknown {
       return v.value;
     case 'number':
       if (typeof v.value === 'number') return v.value;
-      return { NaN: Number.NaN, '-0': -0, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY }[
-        String(v.value)
-      ];
+      return {
+        NaN: Number.NaN,
+        '-0': -0,
+        Infinity: Number.POSITIVE_INFINITY,
+        '-Infinity': Number.NEGATIVE_INFINITY,
+      }[String(v.value)];
     case 'bigint':
       return BigInt(String(v.value));
     case 'date':
@@ -250,7 +258,10 @@ function deserialize(v: RemoteValue): unknown {
 function describeException(where: string, expression: string, details: ExceptionDetails): Error {
   const frames = (details.stackTrace?.callFrames ?? [])
     .slice(0, 5)
-    .map((f) => `\n    at ${f.functionName || '<anonymous>'} (${f.url}:${f.lineNumber + 1}:${f.columnNumber + 1})`)
+    .map(
+      (f) =>
+        `\n    at ${f.functionName || '<anonymous>'} (${f.url}:${f.lineNumber + 1}:${f.columnNumber + 1})`,
+    )
     .join('');
   return new Error(`${where}: ${details.text}\n  expression: ${truncate(expression)}${frames}`);
 }
@@ -367,7 +378,8 @@ class BidiConnection {
 
   #failAll(reason: string): void {
     this.#closedReason ??= reason;
-    for (const [id, p] of this.#pending) this.#settle(id, new Error(`${p.method} failed: ${reason}${this.diagnostics()}`));
+    for (const [id, p] of this.#pending)
+      this.#settle(id, new Error(`${p.method} failed: ${reason}${this.diagnostics()}`));
   }
 }
 
@@ -453,7 +465,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   try {
     const wsUrl = await new Promise<string>((resolveUrl, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`Firefox did not print its WebDriver BiDi URL within ${LAUNCH_TIMEOUT_MS} ms`)),
+        () =>
+          reject(new Error(`Firefox did not print its WebDriver BiDi URL within ${LAUNCH_TIMEOUT_MS} ms`)),
         LAUNCH_TIMEOUT_MS,
       );
       const onData = (): void => {
@@ -488,14 +501,19 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     });
     debug(`installed ${installed.extension}`);
     if (installed.extension !== extensionId) {
-      throw new Error(`webExtension.install returned id ${installed.extension}, manifest says ${extensionId}`);
+      throw new Error(
+        `webExtension.install returned id ${installed.extension}, manifest says ${extensionId}`,
+      );
     }
   } catch (e) {
     conn?.close();
     await killAndClean();
     const err = e as Error;
+    const hint = err.message.includes('webExtension.install')
+      ? `\n  (Firefox does not say why; \`npx web-ext lint --source-dir ${extensionDir}\` usually does)`
+      : '';
     throw new Error(
-      `launchFirefox failed (${executable}, profile ${profileDir}): ${err.message}${err.message.includes('Firefox stderr') ? '' : stderrTail()}`,
+      `launchFirefox failed (${executable}, profile ${profileDir}): ${err.message}${hint}${err.message.includes('Firefox stderr') ? '' : stderrTail()}`,
     );
   }
 
@@ -510,7 +528,9 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       await bidi.send('browser.close', {}, 5_000).catch(() => undefined);
       bidi.close();
       const quit = await settlesWithin(exited, QUIT_TIMEOUT_MS);
-      debug(quit ? 'Firefox quit' : `Firefox still running ${QUIT_TIMEOUT_MS} ms after browser.close: SIGKILL`);
+      debug(
+        quit ? 'Firefox quit' : `Firefox still running ${QUIT_TIMEOUT_MS} ms after browser.close: SIGKILL`,
+      );
       if (!quit) child.kill('SIGKILL');
       await killAndClean();
     },
@@ -613,7 +633,11 @@ class Session implements FirefoxSession {
     // The sidebar page lives in a <browser> inside chrome://browser/content/webext-panels.xhtml; it is not a
     // tab, so BiDi has no context id for it. Forward BiDi's own windowglobal "script.evaluateExpression"
     // command to its browsing context through this session's root message handler.
-    const result = await this.#chrome<{ status: string; result?: RemoteValue; exceptionDetails?: ExceptionDetails }>(
+    const result = await this.#chrome<{
+      status: string;
+      result?: RemoteValue;
+      exceptionDetails?: ExceptionDetails;
+    }>(
       `async (base, sessionId, expression) => {
         ${CHROME.sidebarPanelBrowser}
         const deadline = Date.now() + 5000;
@@ -720,7 +744,9 @@ class Session implements FirefoxSession {
   }
 
   async contexts(): Promise<ContextInfo[]> {
-    const tree = await this.#conn.send<{ contexts: TreeContext[] }>('browsingContext.getTree', { maxDepth: 0 });
+    const tree = await this.#conn.send<{ contexts: TreeContext[] }>('browsingContext.getTree', {
+      maxDepth: 0,
+    });
     return tree.contexts.map(({ context, url }) => ({ context, url }));
   }
 
@@ -736,7 +762,10 @@ class Session implements FirefoxSession {
       maxDepth: 0,
     });
     const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!win) throw new Error(`no browser window in chrome scope (found: ${tree.contexts.map((c) => c.url).join(', ')})`);
+    if (!win)
+      throw new Error(
+        `no browser window in chrome scope (found: ${tree.contexts.map((c) => c.url).join(', ')})`,
+      );
     return win.context;
   }
 
