@@ -54,7 +54,7 @@ export default defineConfig(({ mode }) => {
           entryFileNames: (chunk) =>
             chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js',
           // Libraries in chunks named after them, so a reviewer (and web-ext lint's report) can tell them apart.
-          advancedChunks: {
+          codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/]preact/ },
               { name: 'dexie', test: /node_modules[\\/]dexie/ },

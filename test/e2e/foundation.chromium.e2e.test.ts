@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, launchChromium } from './harness/chromium.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
+import { CSP_REFUSES_ALL, cspProbe } from './probes.ts';
 
 const PANEL = 'src/sidepanel/index.html';
 const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
@@ -118,6 +119,15 @@ describe('foundation in Chromium', () => {
       `${readAt} !== ${JSON.stringify(before)} && ${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`,
     );
     expect(await panel.evaluate<string>(text('#review-heading'))).toContain('Kestrel Meridian AI');
+  });
+
+  test('extension pages refuse eval, new Function, inline scripts and network requests (CSP)', async () => {
+    const page = await session().context.newPage();
+    await page.goto(`${session().extensionBase}src/options/index.html`);
+    const before = server.requests.length;
+    expect(await page.evaluate(cspProbe(`${server.url}csp-probe`))).toEqual(CSP_REFUSES_ALL);
+    expect(server.requests.slice(before)).not.toContain('/csp-probe');
+    await page.close();
   });
 
   test('the review survives a browser restart and shows on another page of the vendor', async () => {

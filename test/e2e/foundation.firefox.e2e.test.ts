@@ -1,0 +1,86 @@
+/**
+ * The walking skeleton in real Firefox: the extension installed, its real sidebar showing the
+ * panel, and the round trip into the sample trust center once the reviewer has let the
+ * extension read the vendor's site (the optional host permission, as "Read all of …" asks).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
+import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
+import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
+import { CSP_REFUSES_ALL, cspProbe } from './probes.ts';
+
+const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+
+let server: StaticServer;
+let firefox: FirefoxSession;
+let vendorTab: string;
+
+beforeAll(async () => {
+  server = await serveFolder(SAMPLE_TRUST_CENTER);
+  firefox = await launchFirefox({ extensionDir: DIST_FIREFOX });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Waits in the sidebar's page until the expression is truthy. */
+async function sidebarWaitFor(expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await firefox.sidebarEvaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
+    if (Date.now() > deadline) {
+      const body = await firefox.sidebarEvaluate<string>('document.body.innerText').catch(String);
+      throw new Error(`Timed out waiting in the sidebar for ${expression}; it shows:\n${body}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('foundation in Firefox', () => {
+  test('the extension installs and its panel shows in the real sidebar', async () => {
+    // Firefox opens the sidebar on install, asynchronously.
+    await sidebarWaitFor(`document.querySelector('h1')?.textContent === 'Vendor Review'`);
+    expect(await firefox.isSidebarOpen()).toBe(true);
+    expect(await firefox.sidebarEvaluate<string>('document.title')).toBe('Vendor Review');
+  });
+
+  test('extension pages refuse eval, new Function, inline scripts and network requests (CSP)', async () => {
+    const options = await firefox.openTab(`${firefox.extensionBase}src/options/index.html`);
+    const before = server.requests.length;
+    expect(await firefox.evaluate(options, cspProbe(`${server.url}csp-probe`))).toEqual(CSP_REFUSES_ALL);
+    expect(server.requests.slice(before)).not.toContain('/csp-probe');
+  });
+
+  test('a tab not yet granted gets a plain sentence', async () => {
+    vendorTab = await firefox.openTab(server.url);
+    await firefox.waitFor(vendorTab, `document.documentElement.dataset.rendered === 'true'`);
+    await sidebarWaitFor(`${text('#page-unavailable')}.includes('has not been given access')`);
+  });
+
+  test('once the site is granted, the round trip reads the page', async () => {
+    await firefox.grantHostPermissions(['http://127.0.0.1/*']);
+    await firefox.sidebarEvaluate(`document.querySelector('#read-again').click()`);
+    await sidebarWaitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
+    expect(await firefox.sidebarEvaluate<string>(text('#page-url'))).toBe(server.url);
+    const length = Number(
+      (await firefox.sidebarEvaluate<string>(text('#page-text-length'))).replace(/\D/g, ''),
+    );
+    expect(length).toBeGreaterThan(2000);
+  });
+
+  test('the sidebar starts a review and records the page', async () => {
+    await sidebarWaitFor(`document.querySelector('input[name=domain]')?.value === '127.0.0.1'`);
+    await firefox.sidebarEvaluate(`document.querySelector('form button[type=submit]').click()`);
+    await sidebarWaitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
+    await sidebarWaitFor(`document.querySelectorAll('#sources li').length === 1`);
+    // Another page of the vendor's joins the same review.
+    await firefox.navigate(vendorTab, `${server.url}docs.html`);
+    await sidebarWaitFor(`document.querySelectorAll('#sources li').length === 2`);
+    expect(await firefox.sidebarEvaluate<string>(text('#page-title'))).toBe(
+      'Agent identity and access — Kestrel Agents docs',
+    );
+    await firefox.screenshot(vendorTab, `${resultsDir('firefox')}/vendor-tab.png`);
+  });
+});

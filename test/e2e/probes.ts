@@ -1,0 +1,41 @@
+/**
+ * Expressions evaluated inside extension pages by both browsers' e2e tests.
+ */
+
+/**
+ * Tries what a strict CSP must refuse in an extension page — eval, new Function, an inline
+ * script, a network request — and reports what happened to each.
+ */
+export function cspProbe(networkUrl: string): string {
+  // The checks run in a later task: code evaluated by the automation protocol itself is exempt
+  // from the page's CSP in both browsers, code the page runs afterwards is not.
+  return `(async () => {
+    const out = {};
+    await new Promise((done) => setTimeout(() => {
+      try { eval('1 + 1'); out.eval = 'ran'; } catch (e) { out.eval = e.name; }
+      try { new Function('return 1')(); out.newFunction = 'ran'; } catch (e) { out.newFunction = e.name; }
+      done();
+    }, 0));
+    window.__timerRan = false;
+    setTimeout('window.__timerRan = true', 0);
+    await new Promise((r) => setTimeout(r, 50));
+    out.stringTimer = window.__timerRan ? 'ran' : 'blocked';
+    window.__inlineRan = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.head.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    out.inlineScript = window.__inlineRan ? 'ran' : 'blocked';
+    try { await fetch(${JSON.stringify(networkUrl)}); out.fetch = 'ran'; } catch (e) { out.fetch = e.name; }
+    return out;
+  })()`;
+}
+
+/** What the probe must find in every extension page. */
+export const CSP_REFUSES_ALL = {
+  eval: 'EvalError',
+  newFunction: 'EvalError',
+  stringTimer: 'blocked',
+  inlineScript: 'blocked',
+  fetch: 'TypeError',
+};
