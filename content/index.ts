@@ -11,20 +11,27 @@ import { fail, ok, type Reply } from '../src/messages/reply.ts';
 import { isFromExtensionPage } from '../src/messages/sender.ts';
 import { extensionId, onRuntimeMessage } from './extension-api.ts';
 import { readPageInfo } from './page-info.ts';
+import { readPage } from './read-page.ts';
+import { showClaim } from './show-claim.ts';
 
 // A symbol, not a string key: a page's named elements can shadow string globals, never symbols.
 const INSTALLED = Symbol.for('vendor-review.content-script');
 type Marked = typeof globalThis & { [INSTALLED]?: true };
 
-function answer(raw: unknown): Reply<unknown> {
+async function answer(raw: unknown): Promise<Reply<unknown>> {
   const parsed = parseMessage(BackgroundToContent, raw);
   if (!parsed.ok) {
     console.warn('[vendor-review] content script rejected a message:', parsed.reason);
     return fail(parsed.reason);
   }
-  switch (parsed.message.type) {
+  const request = parsed.message;
+  switch (request.type) {
     case 'page-info':
       return ok(readPageInfo());
+    case 'extract-claims':
+      return ok(await readPage(document));
+    case 'show-claim':
+      return ok(showClaim(document, request.selector));
   }
 }
 
@@ -37,7 +44,9 @@ if (!(globalThis as Marked)[INSTALLED]) {
       console.warn('[vendor-review] content script ignored a message from', sender.url ?? sender.id);
       return undefined;
     }
-    sendResponse(answer(raw));
-    return undefined;
+    answer(raw).then(sendResponse, (error: unknown) =>
+      sendResponse(fail(`The page could not be read: ${String(error)}`)),
+    );
+    return true; // the answer comes asynchronously
   });
 }

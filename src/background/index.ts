@@ -8,7 +8,7 @@ import { PageToBackground } from '../messages/protocol.ts';
 import { fail, type Reply } from '../messages/reply.ts';
 import { isFromExtensionPage } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
-import { inspectTab } from './inspect-tab.ts';
+import { inspectTab, scanTab, showClaimInTab } from './inspect-tab.ts';
 
 const OPEN_PANEL_COMMAND = 'open-side-panel';
 
@@ -22,6 +22,10 @@ async function handle(raw: unknown): Promise<Reply<unknown>> {
   switch (request.type) {
     case 'inspect-tab':
       return inspectTab(request.tabId);
+    case 'scan-tab':
+      return scanTab(request.tabId);
+    case 'show-claim':
+      return showClaimInTab(request.tabId, request.selector);
   }
 }
 

@@ -3,12 +3,29 @@
  * and each has a valibot schema: every message is validated where it is received.
  */
 import * as v from 'valibot';
+import type { Extraction } from '../core/claim.ts';
 import type { PageInfo } from '../core/review.ts';
 
 /** Upper bound on any message's JSON size; anything larger is rejected unread. */
 export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
 
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** A quote selector as it travels between the panel, the background and the page. */
+export const QuoteSelectorSchema = v.strictObject({
+  exact: text(4096),
+  prefix: text(256),
+  suffix: text(256),
+  start: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  end: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+
+/** What happened when the page was asked to show a claim. */
+export interface ShowClaimResult {
+  found: boolean;
+  method?: 'position' | 'quote';
+}
 
 // ---- extension pages (panel, popup, options) → background ----
 
@@ -16,6 +33,10 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const PageToBackground = v.variant('type', [
   /** Inject the content script into a tab and report the page's title, URL and amount of text. */
   v.strictObject({ type: v.literal('inspect-tab'), tabId }),
+  /** Read the claims of the page in a tab (after it settles). */
+  v.strictObject({ type: v.literal('scan-tab'), tabId }),
+  /** Scroll the page in a tab to a claim and flash it. */
+  v.strictObject({ type: v.literal('show-claim'), tabId, selector: QuoteSelectorSchema }),
 ]);
 /** A request from an extension page to the background. */
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
@@ -23,6 +44,8 @@ export type PageToBackground = v.InferOutput<typeof PageToBackground>;
 /** What the background answers to each page request. */
 export interface PageToBackgroundResponse {
   'inspect-tab': PageInfo;
+  'scan-tab': Extraction;
+  'show-claim': ShowClaimResult;
 }
 
 // ---- background → content script ----
@@ -31,6 +54,10 @@ export interface PageToBackgroundResponse {
 export const BackgroundToContent = v.variant('type', [
   /** Report the page's title, URL and amount of visible text. */
   v.strictObject({ type: v.literal('page-info') }),
+  /** Wait for the page to settle, then read its claims. */
+  v.strictObject({ type: v.literal('extract-claims') }),
+  /** Scroll to a claim and flash it. */
+  v.strictObject({ type: v.literal('show-claim'), selector: QuoteSelectorSchema }),
 ]);
 /** A request from the background to a content script. */
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
@@ -38,6 +65,8 @@ export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
 /** What the content script answers to each request. */
 export interface BackgroundToContentResponse {
   'page-info': PageInfo;
+  'extract-claims': Extraction;
+  'show-claim': ShowClaimResult;
 }
 
 // ---- replies coming back from the content script, validated too ----
@@ -49,6 +78,50 @@ export const PageInfoSchema = v.strictObject({
   title: shortText,
   url: v.pipe(v.string(), v.maxLength(8192)),
   textLength: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+const structure = v.picklist([
+  'sentence',
+  'list-item',
+  'table-row',
+  'definition',
+  'accordion',
+  'callout',
+  'code',
+  'structured',
+]);
+
+/** The shape of one extracted claim. */
+export const ClaimSchema = v.strictObject({
+  text: text(4096),
+  headingPath: v.pipe(v.array(text(512)), v.maxLength(12)),
+  structure,
+  context: v.optional(text(1024)),
+  selector: QuoteSelectorSchema,
+  fragment: v.optional(text(8192)),
+  flags: v.strictObject({ inCode: v.boolean(), gated: v.boolean(), hidden: v.boolean() }),
+  origin: v.picklist(['dom', 'safebase', 'conveyor']),
+});
+
+/** The shape of an extraction answer. */
+export const ExtractionSchema = v.strictObject({
+  url: text(8192),
+  title: text(4096),
+  platform: v.picklist(['safebase', 'conveyor', 'vanta', 'generic']),
+  claims: v.pipe(v.array(ClaimSchema), v.maxLength(5000)),
+  truncated: v.optional(text(512)),
+  settled: v.optional(v.boolean()),
+  stats: v.strictObject({
+    elements: v.pipe(v.number(), v.minValue(0)),
+    textLength: v.pipe(v.number(), v.minValue(0)),
+    ms: v.pipe(v.number(), v.minValue(0)),
+  }),
+});
+
+/** The shape of a show-claim answer. */
+export const ShowClaimSchema = v.strictObject({
+  found: v.boolean(),
+  method: v.optional(v.picklist(['position', 'quote'])),
 });
 
 /** The reply envelope, for validating what comes back over a channel. */

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Review } from '../core/review.ts';
+import { normaliseSourceUrl } from '../core/source-url.ts';
 import { database } from '../store/db.ts';
 import { findReviewForHost, listReviews, recordSource } from '../store/reviews.ts';
 import { describeStorageError, useLiveQuery } from '../ui/use-live-query.ts';
 import { CurrentPageCard } from './CurrentPageCard.tsx';
 import { ReviewList } from './ReviewList.tsx';
 import { ReviewView } from './ReviewView.tsx';
+import { ScanSection } from './ScanSection.tsx';
 import { StartReview } from './StartReview.tsx';
 import { useCurrentPage } from './use-current-page.ts';
+import { useScan } from './use-scan.ts';
 
 function hostOf(url: string): string | undefined {
   try {
@@ -23,6 +26,14 @@ export function App() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [writeError, setWriteError] = useState<string | null>(null);
   const recorded = useRef(new Set<string>());
+  const [scan, runScan, resetScan] = useScan();
+  const tabId = page.status === 'ready' ? page.tabId : undefined;
+  // A scan belongs to the tab it read.
+  useEffect(() => resetScan(), [tabId]);
+  const stale =
+    scan.status === 'done' &&
+    page.status === 'ready' &&
+    normaliseSourceUrl(scan.extraction.url || page.page.url) !== normaliseSourceUrl(page.page.url);
 
   const host = page.status === 'ready' ? hostOf(page.page.url) : undefined;
   const matching = useLiveQuery(
@@ -62,6 +73,9 @@ export function App() {
         )}
       </header>
       <CurrentPageCard page={page} onReread={reread} />
+      {page.status === 'ready' && (
+        <ScanSection tabId={page.tabId} state={scan} stale={stale} onScan={() => void runScan(page.tabId)} />
+      )}
       {writeError && (
         <p class="notice error" role="alert">
           {writeError}

@@ -1,0 +1,159 @@
+/**
+ * How the extractor treats each element: skipped entirely, left out of claims (navigation,
+ * banners, forms …), a heading, a block (its text is a unit of claims) or inline (its text joins
+ * the surrounding block's). By tag name and a few attributes only: no computed style, so it is
+ * fast and behaves the same in the browser and in the CLI's DOM.
+ */
+
+/** Elements whose text is neither claims nor part of the page text positions. */
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'MATH',
+  'HEAD',
+]);
+
+/** Elements that never hold claims (their text still counts for positions). */
+const LEAVE_OUT = new Set([
+  'NAV',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'LABEL',
+  'DIALOG',
+  'MENU',
+]);
+
+const LEAVE_OUT_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+  'button',
+  'tablist',
+  'dialog',
+  'alertdialog',
+]);
+
+const COOKIE = /cookie|consent|gdpr-?banner|onetrust|cookiebot|cc-window|truste|privacy-banner/i;
+const CALLOUT = /\b(callout|admonition|alert|note|warning|tip|important|notice|caution|info-?box)\b/i;
+const ACCORDION = /accordion|faq|collaps|disclosure/i;
+
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'DETAILS',
+  'SUMMARY',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'CAPTION',
+  'HR',
+  'ADDRESS',
+  'CENTER',
+  'BODY',
+  'HTML',
+  'IFRAME',
+  'FIELDSET',
+  'LEGEND',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HGROUP',
+  'SEARCH',
+]);
+
+/** The treatment of one element. */
+export type ElementRole = 'skip' | 'leave-out' | 'heading' | 'block' | 'inline';
+
+function attr(el: Element, name: string): string {
+  return el.getAttribute(name) ?? '';
+}
+
+/** Class and id text, for the few class-name conventions we recognise. */
+export function nameText(el: Element): string {
+  return `${attr(el, 'class')} ${attr(el, 'id')}`;
+}
+
+/** Decides how the extractor treats an element. `inSection`: inside an article or section. */
+export function classifyElement(el: Element, inSection: boolean): ElementRole {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return 'skip';
+  if (LEAVE_OUT.has(tag)) return 'leave-out';
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !inSection) return 'leave-out';
+  const role = attr(el, 'role');
+  if (role && LEAVE_OUT_ROLES.has(role)) return 'leave-out';
+  if (attr(el, 'aria-hidden') === 'true') return 'leave-out';
+  const names = nameText(el);
+  if (names.length > 1 && COOKIE.test(names)) return 'leave-out';
+  if (tag === 'ASIDE' && !CALLOUT.test(names) && role !== 'note') return 'leave-out';
+  if (/^H[1-6]$/.test(tag) || (role === 'heading' && tag !== 'SUMMARY')) return 'heading';
+  if (BLOCK.has(tag) || tag.includes('-')) return 'block';
+  return 'inline';
+}
+
+/** The heading level of a heading element (1–6). */
+export function headingLevel(el: Element): number {
+  const tag = el.tagName.toUpperCase();
+  if (/^H[1-6]$/.test(tag)) return Number(tag[1]);
+  const level = Number(attr(el, 'aria-level'));
+  return level >= 1 && level <= 6 ? level : 2;
+}
+
+/** True for an element styled as a callout/admonition box. */
+export function isCallout(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'BLOCKQUOTE' || tag === 'ASIDE') return true;
+  const role = attr(el, 'role');
+  if (role === 'note' || role === 'alert' || role === 'status') return true;
+  return tag === 'DIV' && CALLOUT.test(nameText(el));
+}
+
+/** True for a collapsible panel that is part of an accordion (not a `details`). */
+export function isAccordionPanel(el: Element): boolean {
+  const role = attr(el, 'role');
+  if (role === 'region' && el.hasAttribute('aria-labelledby')) return true;
+  if (role === 'tabpanel') return true;
+  return el.hasAttribute('hidden') && ACCORDION.test(nameText(el));
+}
+
+/** True when the element is hidden until the reader opens something. */
+export function isHiddenByAttribute(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = attr(el, 'style').replace(/\s/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}

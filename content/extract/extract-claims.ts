@@ -1,0 +1,484 @@
+/**
+ * Reads the claims of a vendor page in one pass over the DOM.
+ *
+ * The walk is iterative (a page nested 10,000 deep must not overflow the stack) and visits each
+ * node once. Text nodes are appended to the "run" of the nearest block; a block's run becomes
+ * claims (sentences, a list item, a table row …) when the block ends. Every text node of the
+ * body also advances a position counter, so each claim carries its offsets in the page text —
+ * the same definition the anchoring code uses to find it again.
+ */
+import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
+import { normaliseText } from '../../src/core/normalise-text.ts';
+import { splitSentences } from '../../src/core/split-sentences.ts';
+import { textFragmentFor } from '../../src/core/text-fragment.ts';
+import {
+  classifyElement,
+  headingLevel,
+  isAccordionPanel,
+  isCallout,
+  isHiddenByAttribute,
+} from './classify-element.ts';
+
+/** Limits that keep extraction bounded on hostile or huge pages. */
+export interface ExtractLimits {
+  maxClaims: number;
+  /** Milliseconds the walk may take before it stops and says so. */
+  timeBudgetMs: number;
+  /** Longest claim text kept, in characters. */
+  maxClaimChars: number;
+}
+
+/** Defaults: generous for real trust centers, bounded for hostile pages. */
+export const DEFAULT_LIMITS: ExtractLimits = { maxClaims: 5000, timeBudgetMs: 3000, maxClaimChars: 2000 };
+
+/** The DOM pass's result, before platform adapters. */
+export interface DomExtraction {
+  claims: ExtractedClaim[];
+  /** The page text claims' offsets refer to. */
+  pageText: string;
+  truncated?: string;
+  elements: number;
+}
+
+const GATED =
+  /request (access|a copy|the report)|under (an )?nda|available (up)?on request|sign(ed)? (an )?nda|nda required|locked|gated|access request/i;
+const MIN_WORDS = 3;
+
+/** A text node's contribution to a run: its text and where it starts in the page text (-1: not in the body's text). */
+interface Piece {
+  text: string;
+  start: number;
+  link: boolean;
+}
+
+/** Ancestor facts tracked while walking. */
+interface Scope {
+  emit: boolean;
+  inSection: boolean;
+  inPre: boolean;
+  hidden: 'no' | 'details' | 'attribute';
+  structure: StructureKind | null;
+  context: string | undefined;
+  positional: boolean;
+  inLink: boolean;
+  /** Inside a table cell: everything below joins the cell's text. */
+  inCell: boolean;
+  /** Inside a table used for page layout (old sites): its cells are ordinary blocks. */
+  layoutTable?: boolean;
+  owner: Element | null;
+}
+
+type Frame = { node: Node; scope: Scope; exit?: () => void };
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function directText(el: Element): string {
+  return normaliseText(el.textContent ?? '');
+}
+
+/** The FAQ question (summary or controlling button) of an accordion panel. */
+function accordionQuestion(panel: Element): string | undefined {
+  const labelledBy = panel.getAttribute('aria-labelledby');
+  const doc = panel.ownerDocument;
+  if (labelledBy && doc) {
+    const label = doc.getElementById(labelledBy.split(' ')[0] ?? '');
+    if (label) return directText(label).slice(0, 300);
+  }
+  const id = panel.getAttribute('id');
+  if (id && doc) {
+    const control = doc.querySelector(`[aria-controls="${CSS_escape(id)}"]`);
+    if (control) return directText(control).slice(0, 300);
+  }
+  const prev = panel.previousElementSibling;
+  return prev ? directText(prev).slice(0, 300) || undefined : undefined;
+}
+
+function CSS_escape(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
+}
+
+/** Reads the claims of a document. */
+export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_LIMITS): DomExtraction {
+  const started = now();
+  const claims: ExtractedClaim[] = [];
+  const pageParts: string[] = [];
+  let offset = 0;
+  let elements = 0;
+  let truncated: string | undefined;
+  const headings: Array<{ level: number; text: string }> = [];
+  const gatedCache = new WeakMap<Element, boolean>();
+
+  const body = doc.body;
+  if (!body) return { claims, pageText: '', elements: 0 };
+  // Claims come from the main content when the page marks it; positions count the whole body.
+  const mainRoot = doc.querySelector('main, [role="main"]');
+
+  let run: Piece[] = [];
+  let runScope: Scope | null = null;
+  let tableRow: { cells: Piece[][]; scope: Scope; header: string | undefined } | null = null;
+
+  const headingPath = () => headings.map((h) => h.text);
+
+  const isGated = (text: string, owner: Element | null): boolean => {
+    if (GATED.test(text)) return true;
+    const container = owner?.closest(
+      'li, article, tr, [class*="card"], [class*="document"], [class*="report"]',
+    );
+    if (!container) return false;
+    let cached = gatedCache.get(container);
+    if (cached === undefined) {
+      cached = GATED.test(container.textContent ?? '');
+      gatedCache.set(container, cached);
+    }
+    return cached;
+  };
+
+  const addClaim = (
+    text: string,
+    exact: string,
+    start: number | undefined,
+    end: number | undefined,
+    scope: Scope,
+    structure: StructureKind,
+    context: string | undefined,
+  ) => {
+    if (claims.length >= limits.maxClaims) {
+      truncated ??= `stopped after ${limits.maxClaims} claims`;
+      return;
+    }
+    const clipped = text.length > limits.maxClaimChars ? `${text.slice(0, limits.maxClaimChars)}…` : text;
+    const flags: ClaimFlags = {
+      inCode: scope.inPre,
+      gated: isGated(text, scope.owner),
+      hidden: scope.hidden !== 'no',
+    };
+    claims.push({
+      text: clipped,
+      headingPath: headingPath(),
+      structure,
+      ...(context ? { context } : {}),
+      selector: {
+        exact: exact.slice(0, limits.maxClaimChars),
+        prefix: '',
+        suffix: '',
+        ...(start !== undefined && end !== undefined ? { start, end } : {}),
+      },
+      flags,
+      origin: 'dom',
+    });
+  };
+
+  /** Turns the current run into claims. */
+  const flushRun = () => {
+    const scope = runScope;
+    const pieces = run;
+    run = [];
+    runScope = null;
+    if (!scope || pieces.length === 0 || !scope.emit) return;
+    const raw = pieces.map((p) => p.text).join('');
+    const whole = normaliseText(raw);
+    if (whole.length === 0) return;
+    const linkChars = pieces.reduce((n, p) => n + (p.link ? p.text.trim().length : 0), 0);
+    const words = whole.split(' ').length;
+    // A bare link ("Audit logs", "Read more") is navigation, not a claim.
+    if (linkChars >= whole.length * 0.8 && words < 8) return;
+    const first = pieces[0];
+    const positional = scope.positional && first !== undefined && first.start >= 0;
+    const base = positional && first ? first.start : 0;
+    const structure: StructureKind = scope.inPre ? 'code' : (scope.structure ?? 'sentence');
+    if (structure === 'code') {
+      if (words >= MIN_WORDS)
+        addClaim(
+          whole,
+          whole,
+          positional ? base : undefined,
+          positional ? base + raw.length : undefined,
+          scope,
+          'code',
+          scope.context,
+        );
+      return;
+    }
+    for (const [s, e] of splitSentences(raw)) {
+      const sentence = normaliseText(raw.slice(s, e));
+      if (sentence.split(' ').length < MIN_WORDS || sentence.length < 12) continue;
+      addClaim(
+        sentence,
+        sentence,
+        positional ? base + s : undefined,
+        positional ? base + e : undefined,
+        scope,
+        structure,
+        scope.context,
+      );
+    }
+  };
+
+  const flushRow = () => {
+    const row = tableRow;
+    tableRow = null;
+    if (!row?.scope.emit) return;
+    const cells = row.cells
+      .map((c) => normaliseText(c.map((p) => p.text).join('')))
+      .filter((c) => c.length > 0);
+    if (cells.length === 0) return;
+    const text = cells.join(' | ');
+    if (text.split(' ').length < 2) return;
+    const all = row.cells.flat();
+    const first = all.find((p) => p.start >= 0);
+    const last = [...all].reverse().find((p) => p.start >= 0);
+    const positional = row.scope.positional && first !== undefined && last !== undefined;
+    const exact = normaliseText(all.map((p) => p.text).join(''));
+    addClaim(
+      text,
+      exact,
+      positional && first ? first.start : undefined,
+      positional && last ? last.start + last.text.length : undefined,
+      row.scope,
+      'table-row',
+      row.header,
+    );
+  };
+
+  const rootScope: Scope = {
+    emit: mainRoot === null,
+    inSection: false,
+    inPre: false,
+    hidden: 'no',
+    structure: null,
+    context: undefined,
+    positional: true,
+    inLink: false,
+    inCell: false,
+    owner: body,
+  };
+
+  const stack: Frame[] = [];
+  const pushChildren = (parent: Node, scope: Scope) => {
+    // Children are pushed in reverse so they pop in document order.
+    const kids: Node[] = [];
+    for (let c = parent.firstChild; c !== null; c = c.nextSibling) kids.push(c);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, scope });
+  };
+  pushChildren(body, rootScope);
+
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    if (frame.exit) {
+      frame.exit();
+      continue;
+    }
+    const { node, scope } = frame;
+    if (node.nodeType === 3) {
+      const text = (node as Text).data;
+      const start = scope.positional ? offset : -1;
+      if (scope.positional) {
+        pageParts.push(text);
+        offset += text.length;
+      }
+      if (!scope.emit) continue;
+      const piece = { text, start, link: scope.inLink };
+      if (scope.inCell) {
+        tableRow?.cells.at(-1)?.push(piece);
+      } else if (tableRow === null || scope.owner?.tagName.toUpperCase() !== 'TR') {
+        if (runScope === null) runScope = scope;
+        run.push(piece);
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    elements++;
+    if ((elements & 255) === 0 && now() - started > limits.timeBudgetMs) {
+      truncated = `stopped after ${limits.timeBudgetMs} ms (${elements} elements read)`;
+      break;
+    }
+    if (claims.length >= limits.maxClaims) {
+      truncated ??= `stopped after ${limits.maxClaims} claims`;
+      break;
+    }
+    const role = classifyElement(el, scope.inSection);
+    if (role === 'skip') continue;
+    const tag = el.tagName.toUpperCase();
+    if (scope.inCell && role !== 'leave-out') {
+      // A cell's paragraphs, lists and spans all belong to the cell's text.
+      pushChildren(el, tag === 'A' ? { ...scope, inLink: true } : scope);
+      continue;
+    }
+
+    let child: Scope = scope;
+    if (el === mainRoot) child = { ...child, emit: true };
+    if (role === 'leave-out') {
+      flushRun();
+      child = { ...child, emit: false };
+    }
+    if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN') child = { ...child, inSection: true };
+    if (tag === 'A') child = { ...child, inLink: true };
+    if (tag === 'PRE') child = { ...child, inPre: true };
+    if (tag === 'IFRAME') {
+      flushRun();
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        inner = null; // cross-origin: not ours to read
+      }
+      if (inner?.body && child.emit)
+        pushChildren(inner.body, { ...child, positional: false, owner: inner.body });
+      continue;
+    }
+    if (isHiddenByAttribute(el) && child.hidden === 'no') child = { ...child, hidden: 'attribute' };
+
+    if (role === 'heading') {
+      flushRun();
+      if (child.emit) {
+        const level = headingLevel(el);
+        while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= level) headings.pop();
+        const text = directText(el).slice(0, 200);
+        if (text) headings.push({ level, text });
+      }
+      // The heading's text still counts for positions, but is not a claim.
+      stack.push({ node: el, scope: child, exit: () => undefined });
+      pushChildren(el, { ...child, emit: false });
+      continue;
+    }
+
+    if (role === 'block') {
+      flushRun();
+      child = { ...child, owner: el };
+      if (tag === 'LI')
+        child = { ...child, structure: child.structure === 'accordion' ? 'accordion' : 'list-item' };
+      else if (tag === 'DD' || tag === 'DT') {
+        const term = tag === 'DD' ? previousTerm(el) : undefined;
+        child = { ...child, structure: 'definition', context: term ?? child.context };
+      } else if (tag === 'DETAILS') {
+        const summary = el.querySelector(':scope > summary');
+        child = {
+          ...child,
+          structure: 'accordion',
+          context: summary ? directText(summary).slice(0, 300) : child.context,
+          hidden: el.hasAttribute('open') || child.hidden !== 'no' ? child.hidden : 'details',
+        };
+      } else if (tag === 'SUMMARY') {
+        child = { ...child, emit: false, hidden: 'no' };
+      } else if (isAccordionPanel(el)) {
+        child = { ...child, structure: 'accordion', context: accordionQuestion(el) ?? child.context };
+      } else if (isCallout(el) && child.structure === null) {
+        child = { ...child, structure: 'callout' };
+      }
+      if (tag === 'TABLE') child = { ...child, context: tableHeader(el), layoutTable: isLayoutTable(el) };
+      if (tag === 'TR' && child.emit && !child.layoutTable) {
+        flushRow();
+        const header = child.context;
+        if (isHeaderRow(el)) {
+          child = { ...child, emit: false };
+        } else {
+          tableRow = { cells: [], scope: child, header };
+          stack.push({ node: el, scope: child, exit: flushRow });
+          pushChildren(el, child);
+          continue;
+        }
+      }
+      if ((tag === 'TD' || tag === 'TH') && tableRow) {
+        tableRow.cells.push([]);
+        pushChildren(el, { ...child, owner: el, inCell: true });
+        continue;
+      }
+      stack.push({ node: el, scope: child, exit: flushRun });
+      pushShadowOrChildren(el, child);
+      continue;
+    }
+
+    // Inline (or left out): its text joins the surrounding run.
+    if (role === 'leave-out') {
+      stack.push({ node: el, scope: child, exit: flushRun });
+    }
+    pushShadowOrChildren(el, child);
+  }
+  flushRun();
+  flushRow();
+
+  function pushShadowOrChildren(el: Element, scope: Scope) {
+    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) {
+      // An open shadow root renders instead of the light DOM; slots pull light children in.
+      const kids: Node[] = [];
+      for (let c = shadow.firstChild; c !== null; c = c.nextSibling) kids.push(c);
+      const inner = { ...scope, positional: false };
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, scope: inner });
+      return;
+    }
+    if (el.tagName.toUpperCase() === 'SLOT') {
+      const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      if (assigned.length > 0) {
+        for (let i = assigned.length - 1; i >= 0; i--) stack.push({ node: assigned[i] as Node, scope });
+        return;
+      }
+    }
+    pushChildren(el, scope);
+  }
+
+  const pageText = pageParts.join('');
+  finishSelectors(claims, pageText);
+  return { claims, pageText, elements, ...(truncated ? { truncated } : {}) };
+}
+
+function previousTerm(dd: Element): string | undefined {
+  for (let p = dd.previousElementSibling; p; p = p.previousElementSibling) {
+    if (p.tagName.toUpperCase() === 'DT') return directText(p).slice(0, 300);
+  }
+  return undefined;
+}
+
+/** A table that lays out a page rather than holding data: nested tables, headings in cells, or role=presentation. */
+function isLayoutTable(table: Element): boolean {
+  const role = table.getAttribute('role');
+  if (role === 'presentation' || role === 'none') return true;
+  return table.querySelector('td table, td h1, td h2, td h3, td h4, th table') !== null;
+}
+
+/** A row of column headers: in a `thead`, or the table's first row made only of `th` cells. */
+function isHeaderRow(tr: Element): boolean {
+  if (tr.parentElement?.tagName.toUpperCase() === 'THEAD') return true;
+  const cells = Array.from(tr.children);
+  const table = tr.closest('table');
+  return (
+    cells.length > 0 &&
+    cells.every((c) => c.tagName.toUpperCase() === 'TH') &&
+    table?.querySelector('tr') === tr
+  );
+}
+
+function tableHeader(table: Element): string | undefined {
+  const row = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!row) return undefined;
+  const cells = Array.from(row.children);
+  if (!cells.every((c) => c.tagName.toUpperCase() === 'TH')) return undefined;
+  return cells
+    .map((c) => directText(c))
+    .join(' | ')
+    .slice(0, 500);
+}
+
+/** Prefix, suffix and fragment links, once the whole page text is known. */
+function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
+  const normalisedPage = normaliseText(pageText);
+  for (const claim of claims) {
+    const { start, end } = claim.selector;
+    if (start !== undefined && end !== undefined) {
+      claim.selector.prefix = normaliseText(pageText.slice(Math.max(0, start - 96), start)).slice(-32);
+      claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
+    }
+    const exact = claim.selector.exact;
+    const first = normalisedPage.indexOf(exact);
+    // Only a quote found exactly once can be a deep link; a hidden panel cannot be scrolled to.
+    const unique = first >= 0 && normalisedPage.indexOf(exact, first + 1) < 0;
+    if (
+      unique &&
+      !(claim.flags.hidden && claim.structure !== 'accordion') &&
+      claim.structure !== 'table-row'
+    ) {
+      claim.fragment = textFragmentFor(exact);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * `npm run eval`: measures extraction and suggestions against the hand labels in
+ * test/fixtures/corpus/labels/ and prints our figures beside a plain keyword baseline.
+ *
+ * - claim recall: labelled claims the extractor found;
+ * - control accuracy: the label's control (or one it also bears on) is our first / in our first three;
+ * - evidence/marketing: plain accuracy, balanced accuracy (mean recall of the two classes) and
+ *   marketing precision/recall — plain accuracy alone rewards calling everything evidence.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { extractPage } from '../../content/read-page.ts';
+import { classifyClaims } from '../core/classify/classify-claim.ts';
+import type { ControlId } from '../core/controls.ts';
+import { keywordBaseline } from './keyword-baseline.ts';
+import { matchLabel } from './match-labels.ts';
+import { parseHtml } from './parse-html.ts';
+
+interface Label {
+  text: string;
+  control: ControlId;
+  also?: ControlId[];
+  kind: 'evidence' | 'marketing';
+}
+
+interface Tally {
+  labels: number;
+  found: number;
+  top1: number;
+  top3: number;
+  kindRight: number;
+  evidence: { total: number; right: number };
+  marketing: { total: number; right: number; predicted: number };
+}
+
+const empty = (): Tally => ({
+  labels: 0,
+  found: 0,
+  top1: 0,
+  top3: 0,
+  kindRight: 0,
+  evidence: { total: 0, right: 0 },
+  marketing: { total: 0, right: 0, predicted: 0 },
+});
+
+/** Figures for one tally. */
+export function figures(t: Tally) {
+  const evRecall = t.evidence.total ? t.evidence.right / t.evidence.total : 0;
+  const mkRecall = t.marketing.total ? t.marketing.right / t.marketing.total : 0;
+  return {
+    recall: t.labels ? t.found / t.labels : 0,
+    top1: t.found ? t.top1 / t.found : 0,
+    top3: t.found ? t.top3 / t.found : 0,
+    kindAccuracy: t.found ? t.kindRight / t.found : 0,
+    balancedAccuracy: (evRecall + mkRecall) / 2,
+    marketingPrecision: t.marketing.predicted ? t.marketing.right / t.marketing.predicted : 0,
+    marketingRecall: mkRecall,
+  };
+}
+
+/** Runs the evaluation over a labels folder; returns our tally and the baseline's. */
+export function evaluate(labelsDir: string, pagesRoot: string, verbose = false) {
+  const ours = empty();
+  const base = empty();
+  const misses: string[] = [];
+  for (const file of readdirSync(labelsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const labelled = JSON.parse(readFileSync(join(labelsDir, file), 'utf8')) as {
+      page: string;
+      claims: Label[];
+    };
+    const doc = parseHtml(readFileSync(join(pagesRoot, labelled.page), 'utf8'));
+    const extraction = extractPage(doc, `file://${labelled.page}`);
+    const suggestions = classifyClaims(extraction.claims);
+    const texts = extraction.claims.map((c) => c.text);
+    for (const label of labelled.claims) {
+      const accepted = new Set([label.control, ...(label.also ?? [])]);
+      for (const t of [ours, base]) {
+        t.labels++;
+        t[label.kind].total++;
+      }
+      const i = matchLabel(label.text, texts);
+      if (i < 0) {
+        misses.push(`${basename(file, '.json')}: ${label.text.slice(0, 120)}`);
+        continue;
+      }
+      const suggestion = suggestions[i];
+      const claim = extraction.claims[i];
+      if (!suggestion || !claim) continue;
+      const predictions: Array<[Tally, ControlId[], string]> = [
+        [ours, suggestion.controls.map((c) => c.id), suggestion.kind],
+        (() => {
+          const b = keywordBaseline(claim.text);
+          return [base, b.controls, b.kind] as [Tally, ControlId[], string];
+        })(),
+      ];
+      for (const [t, controls, kind] of predictions) {
+        t.found++;
+        if (controls[0] && accepted.has(controls[0])) t.top1++;
+        if (controls.slice(0, 3).some((c) => accepted.has(c))) t.top3++;
+        if (kind === 'marketing') t.marketing.predicted++;
+        if (kind === label.kind) {
+          t.kindRight++;
+          t[label.kind].right++;
+        }
+      }
+      if (verbose && t_wrong(suggestion, label, accepted)) {
+        console.log(
+          `${basename(file, '.json')} | want ${label.control}/${label.kind} got ${
+            suggestion.controls
+              .map((c) => c.id)
+              .slice(0, 3)
+              .join(',') || '-'
+          }/${suggestion.kind} | ${claim.text.slice(0, 150)}`,
+        );
+      }
+    }
+  }
+  return { ours, base, misses };
+}
+
+function t_wrong(
+  s: { controls: Array<{ id: ControlId }>; kind: string },
+  label: Label,
+  accepted: Set<ControlId>,
+): boolean {
+  const mode = process.env.EVAL_SHOW ?? 'all';
+  const controlWrong = !(s.controls[0] && accepted.has(s.controls[0].id));
+  const kindWrong = s.kind !== label.kind;
+  return mode === 'control' ? controlWrong : mode === 'kind' ? kindWrong : controlWrong || kindWrong;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = resolve(import.meta.dirname, '../..');
+  const verbose = process.argv.includes('--verbose');
+  const { ours, base, misses } = evaluate(
+    resolve(root, 'test/fixtures/corpus/labels'),
+    resolve(root, 'test/fixtures/corpus'),
+    verbose,
+  );
+  const a = figures(ours);
+  const b = figures(base);
+  const pct = (x: number) => x.toFixed(2);
+  const rows: Array<[string, number, number, string]> = [
+    ['claim recall', a.recall, b.recall, '≥ 0.95'],
+    ['control top-1', a.top1, b.top1, '≥ 0.80'],
+    ['control top-3', a.top3, b.top3, '≥ 0.95'],
+    ['evidence/marketing accuracy', a.kindAccuracy, b.kindAccuracy, '≥ 0.85'],
+    ['  balanced accuracy', a.balancedAccuracy, b.balancedAccuracy, ''],
+    ['  marketing precision', a.marketingPrecision, b.marketingPrecision, ''],
+    ['  marketing recall', a.marketingRecall, b.marketingRecall, ''],
+  ];
+  console.log(
+    `Labelled claims: ${ours.labels} on ${readdirSync(resolve(root, 'test/fixtures/corpus/labels')).length} pages (${ours.evidence.total} evidence, ${ours.marketing.total} marketing)\n`,
+  );
+  console.log('measure                        ours   keyword baseline   target');
+  for (const [name, x, y, target] of rows)
+    console.log(`${name.padEnd(30)} ${pct(x)}   ${pct(y).padEnd(16)}   ${target}`);
+  if (misses.length > 0 && process.argv.includes('--misses')) {
+    console.log(`\nLabelled claims not found (${misses.length}):`);
+    for (const m of misses) console.log(`  ${m}`);
+  }
+}

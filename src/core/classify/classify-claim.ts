@@ -1,0 +1,178 @@
+/**
+ * The suggestion for a claim: ranked controls with scores, evidence / marketing / unclear, the
+ * cues that produced it (as spans the panel can highlight), and red flags. Deterministic, local
+ * and fast: regular expressions compiled once, no model, no network.
+ */
+import { CONTROL_IDS, type ControlId } from '../controls.ts';
+import { CONTROL_CUES } from './control-cues.ts';
+import { BADGE_ONLY, EVIDENCE_CUES, type KindCueLabel, MARKETING_CUES } from './kind-cues.ts';
+import { RED_FLAG_CUES, RED_FLAG_IDS, type RedFlagId } from './red-flag-cues.ts';
+
+/** The verdict on a claim's specificity. */
+export type ClaimKind = 'evidence' | 'marketing' | 'unclear';
+
+/** A span of the claim's text that produced part of the suggestion. */
+export interface CueSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: 'control' | 'evidence' | 'marketing' | 'red-flag';
+  /** The control or red flag id, or the kind cue's label. */
+  label: ControlId | RedFlagId | KindCueLabel;
+}
+
+/** The suggestion the panel shows beside a claim. */
+export interface Suggestion {
+  controls: Array<{ id: ControlId; score: number }>;
+  kind: ClaimKind;
+  cues: CueSpan[];
+  redFlags: RedFlagId[];
+}
+
+/** What the classifier reads of a claim. */
+export interface ClaimText {
+  text: string;
+  headingPath?: readonly string[];
+  context?: string;
+  flags?: { inCode?: boolean; gated?: boolean };
+}
+
+const compile = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+
+const CONTROL_PATTERNS = CONTROL_IDS.map((id) => ({
+  id,
+  cues: CONTROL_CUES[id].map(([source, weight]) => ({ re: compile(source), weight })),
+}));
+const EVIDENCE = EVIDENCE_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
+const MARKETING = MARKETING_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
+const BADGE = compile(BADGE_ONLY);
+const RED_FLAGS = RED_FLAG_IDS.map((id) => ({ id, res: RED_FLAG_CUES[id].map(compile) }));
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    yield m;
+  }
+}
+
+/** Topic scores of a text, optionally collecting the spans that scored. */
+function topicScores(text: string, spans?: CueSpan[]): Map<ControlId, number> {
+  const scores = new Map<ControlId, number>();
+  for (const { id, cues } of CONTROL_PATTERNS) {
+    let score = 0;
+    for (const { re, weight } of cues) {
+      let hits = 0;
+      for (const m of matches(re, text)) {
+        // Repeating a word says less each time.
+        score += weight / (1 + hits);
+        hits++;
+        spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'control', label: id });
+      }
+    }
+    if (score > 0) scores.set(id, score);
+  }
+  return scores;
+}
+
+/** Evidence and marketing weights of a text, with spans. */
+function kindScores(text: string, spans?: CueSpan[]): { evidence: number; marketing: number } {
+  let evidence = 0;
+  let marketing = 0;
+  for (const { re, weight, label } of EVIDENCE) {
+    for (const m of matches(re, text)) {
+      evidence += weight;
+      spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'evidence', label });
+    }
+  }
+  for (const { re, weight, label } of MARKETING) {
+    for (const m of matches(re, text)) {
+      marketing += weight;
+      spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
+    }
+  }
+  for (const m of matches(BADGE, text)) {
+    marketing += 2;
+    spans?.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      type: 'marketing',
+      label: 'badge only',
+    });
+  }
+  return { evidence, marketing };
+}
+
+/**
+ * Suggests controls, a kind and red flags for one claim. `neighbours` are the sentences around it
+ * in the same section: a vague sentence made specific next door is "unclear", not marketing.
+ */
+export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = []): Suggestion {
+  const cues: CueSpan[] = [];
+  const own = topicScores(claim.text, cues);
+  const scores = new Map(own);
+  const addContext = (text: string | undefined, factor: number) => {
+    if (!text) return;
+    for (const [id, s] of topicScores(text)) scores.set(id, (scores.get(id) ?? 0) + s * factor);
+  };
+  // The section a claim sits in says what it is about; the nearest heading most.
+  const headings = claim.headingPath ?? [];
+  for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.9 : 0.35);
+  addContext(claim.context, 0.5);
+  for (const n of neighbours) addContext(n, 0.15);
+
+  const ranked = [...scores.entries()].sort(
+    (a, b) => b[1] - a[1] || CONTROL_IDS.indexOf(a[0]) - CONTROL_IDS.indexOf(b[0]),
+  );
+  const top = ranked[0]?.[1] ?? 0;
+  const controls = ranked
+    .slice(0, 5)
+    .map(([id, s]) => ({ id, score: Math.round((s / Math.max(top, 4)) * 100) / 100 }));
+
+  const { evidence, marketing } = kindScores(claim.text, cues);
+  let kind: ClaimKind;
+  if (claim.flags?.inCode) kind = 'evidence';
+  // A lone weak word ("secure", "privacy") is not enough to call a claim marketing.
+  else if (marketing < 1.2) kind = 'evidence';
+  else if (evidence >= marketing + 1) kind = 'evidence';
+  else if (evidence === 0 && neighbours.some((n) => kindScores(n).evidence >= 4)) kind = 'unclear';
+  else if (marketing > evidence) kind = 'marketing';
+  else kind = 'unclear';
+
+  const redFlags: RedFlagId[] = [];
+  for (const { id, res } of RED_FLAGS) {
+    for (const re of res) {
+      const m = matches(re, claim.text).next();
+      if (!m.done) {
+        redFlags.push(id);
+        cues.push({
+          start: m.value.index,
+          end: m.value.index + m.value[0].length,
+          text: m.value[0],
+          type: 'red-flag',
+          label: id,
+        });
+        break;
+      }
+    }
+  }
+  cues.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { controls, kind, cues, redFlags };
+}
+
+/** Suggestions for a page's claims, each read with its neighbours in the same section. */
+export function classifyClaims(claims: ReadonlyArray<ClaimText>): Suggestion[] {
+  return claims.map((claim, i) => {
+    const section = (claim.headingPath ?? []).join('\u0000');
+    const neighbours: string[] = [];
+    for (const j of [i - 1, i + 1]) {
+      const n = claims[j];
+      if (n && (n.headingPath ?? []).join('\u0000') === section) neighbours.push(n.text);
+    }
+    return classifyClaim(claim, neighbours);
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * A fast sentence splitter for documentation prose. It splits after `.`, `!` or `?` (optionally
+ * followed by closing quotes or brackets) when whitespace and then a capital letter, digit,
+ * quote or bracket follow — except after common abbreviations and single initials, so that
+ * "e.g. SAML", "Inc. and", "TLS 1.2" and "fly.io" stay whole.
+ */
+
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'inc',
+  'ltd',
+  'llc',
+  'co',
+  'corp',
+  'no',
+  'nos',
+  'fig',
+  'figs',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'approx',
+  'incl',
+  'dept',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'e.u',
+  'a.m',
+  'p.m',
+  'cf',
+  'al',
+  'ca',
+  'resp',
+  'viz',
+  'ver',
+  'v',
+  'sec',
+  'art',
+]);
+
+const BOUNDARY = /[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
+
+/** Half-open [start, end) ranges of the sentences in `text`, whitespace trimmed. */
+export function splitSentences(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const dot = m.index;
+    // The word before the punctuation: an abbreviation or a single initial does not end a sentence.
+    let w = dot;
+    while (w > start && !/\s/.test(text[w - 1] ?? ' ')) w--;
+    const word = text
+      .slice(w, dot)
+      .toLowerCase()
+      .replace(/^["'“‘([]+/, '');
+    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    const end = m.index + m[0].trimEnd().length;
+    pushTrimmed(text, start, end, ranges);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, text.length, ranges);
+  return ranges;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Array<[number, number]>): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  if (e > s) out.push([s, e]);
+}

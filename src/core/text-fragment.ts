@@ -1,0 +1,28 @@
+/**
+ * Text fragment links (`#:~:text=`), encoded per the WICG spec: percent-encode every character
+ * that `encodeURIComponent` does, and also `-`, `&` and `,`, which the directive's grammar uses.
+ * Long quotes use the `textStart,textEnd` form so the link stays short.
+ */
+
+const LONG = 120;
+const EDGE_WORDS = 5;
+
+/** Percent-encodes one text-fragment term. */
+export function encodeFragmentTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/** The fragment directive for a quote (without the leading `#`), e.g. `:~:text=SOC%202%20Type%20II`. */
+export function textFragmentFor(quote: string): string {
+  const words = quote.split(' ').filter(Boolean);
+  if (quote.length <= LONG || words.length <= EDGE_WORDS * 2) return `:~:text=${encodeFragmentTerm(quote)}`;
+  const start = words.slice(0, EDGE_WORDS).join(' ');
+  const end = words.slice(-EDGE_WORDS).join(' ');
+  return `:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`;
+}
+
+/** A page URL with a text fragment, replacing any fragment the URL had. */
+export function deepLink(pageUrl: string, quote: string): string {
+  const url = pageUrl.replace(/#.*$/, '');
+  return `${url}#${textFragmentFor(quote)}`;
+}
