@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractPage } from '../../content/read-page.ts';
-import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
+import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { parseHtml } from '../../src/cli/parse-html.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
@@ -46,7 +46,9 @@ describe('claims in Chromium', () => {
     const summary = await panel.evaluate<string>(`document.querySelector('#scan-summary').textContent`);
     const count = Number(summary.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(60);
-    const groups = await panel.evaluate<string[]>(`[...document.querySelectorAll('#scan-groups > li')].map((li) => li.dataset.control)`);
+    const groups = await panel.evaluate<string[]>(
+      `[...document.querySelectorAll('#scan-groups > li')].map((li) => li.dataset.control)`,
+    );
     for (const id of ['workload-identity', 'tenant-isolation', 'jit-access', 'revocation', 'auditability']) {
       expect(groups).toContain(id);
     }
@@ -56,7 +58,12 @@ describe('claims in Chromium', () => {
     expect(texts.some((t) => /SPIFFE|SVID/.test(t))).toBe(true);
     const html = await panel.evaluate<string>(`document.querySelector('#scan-groups').textContent`);
     expect(html).toMatch(/red flag: Revocation depends on manual vendor intervention/);
-    await panel.cdp('Emulation.setDeviceMetricsOverride', { width: 400, height: 1200, deviceScaleFactor: 1, mobile: false });
+    await panel.cdp('Emulation.setDeviceMetricsOverride', {
+      width: 400,
+      height: 1200,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
     await panel.screenshot(join(resultsDir('chromium'), 'scan.png'));
   });
 
@@ -86,7 +93,10 @@ describe('claims in Chromium', () => {
     await vendor.waitForSelector('html[data-rendered="true"]');
     await panel.waitFor(`document.querySelector('#scan-stale')`, 10_000);
     await panel.evaluate(`document.querySelector('#scan-button').click()`);
-    await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done' && !document.querySelector('#scan-stale')`, 20_000);
+    await panel.waitFor(
+      `document.querySelector('#scan')?.dataset.state === 'done' && !document.querySelector('#scan-stale')`,
+      20_000,
+    );
     await panel.evaluate(openAllGroups);
     const texts = await panel.evaluate<string[]>(claimTexts);
     expect(texts.some((t) => t.includes('Amazon Web Services'))).toBe(true);
