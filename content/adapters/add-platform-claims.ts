@@ -64,21 +64,44 @@ export function addPlatformClaims(
     }
   }
   if (extra.length === 0) return { platform, claims: domClaims };
-  const seen = domClaims.map((c) => comparableText(`${c.text} ${c.context ?? ''}`));
+  // Only the page's own claims count, not their table headers ("Location" is not a detail).
+  const seen = domClaims.map((c) => ` ${comparableText(c.text)} `);
   const added = extra.filter((claim) => {
     const [name] = keyOf(claim);
-    return !name || !seen.some((text) => text.includes(name) && claimMatchesRow(text, claim));
+    // Whole words: "Tern" is not inside "Lantern".
+    return !name || !seen.some((text) => text.includes(` ${name} `) && claimMatchesRow(text, claim));
   });
   return { platform, claims: [...domClaims, ...added].slice(0, maxClaims) };
 }
 
-/** A DOM claim covers a structured one when it names the same thing with at least one more detail. */
+/** Words our own structured-claim labels add; they say nothing about the page. */
+const LABEL_WORDS = new Set([
+  'location',
+  'data',
+  'period',
+  'auditor',
+  'updated',
+  'available',
+  'request',
+  'under',
+  'listing',
+  'report',
+  'public',
+]);
+
+/**
+ * A DOM claim covers a structured one when it names the same thing with at least one of the
+ * record's own details. A gated document is never covered by prose: the listing's point is the gate.
+ */
 function claimMatchesRow(domText: string, claim: ExtractedClaim): boolean {
+  if (claim.flags.gated) return false;
   const details = claim.text
     .split(' — ')
     .slice(1)
     .map(comparableText)
     .filter((d) => d.length > 2);
   if (details.length === 0) return true;
-  return details.some((d) => d.split(' ').some((w) => w.length > 3 && domText.includes(w)));
+  return details.some((d) =>
+    d.split(' ').some((w) => w.length > 3 && !LABEL_WORDS.has(w) && domText.includes(` ${w} `)),
+  );
 }

@@ -109,19 +109,39 @@ export function nameText(el: Element): string {
   return `${attr(el, 'class')} ${attr(el, 'id')}`;
 }
 
-/** Decides how the extractor treats an element. `inSection`: inside an article or section. */
-export function classifyElement(el: Element, inSection: boolean): ElementRole {
-  const tag = el.tagName.toUpperCase();
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** The tags cookie banners and callouts are built from: only these have their class/id read. */
+const NAMED_CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE']);
+
+/**
+ * Decides how the extractor treats an element. `inSection`: inside an article or section.
+ * Hot path: most elements have no attributes, and those are decided by tag alone.
+ */
+export function classifyElement(
+  el: Element,
+  inSection: boolean,
+  tag: string = el.tagName.toUpperCase(),
+): ElementRole {
   if (SKIP.has(tag)) return 'skip';
   if (LEAVE_OUT.has(tag)) return 'leave-out';
   if ((tag === 'HEADER' || tag === 'FOOTER') && !inSection) return 'leave-out';
-  const role = attr(el, 'role');
-  if (role && LEAVE_OUT_ROLES.has(role)) return 'leave-out';
-  if (attr(el, 'aria-hidden') === 'true') return 'leave-out';
-  const names = nameText(el);
-  if (names.length > 1 && COOKIE.test(names)) return 'leave-out';
-  if (tag === 'ASIDE' && !CALLOUT.test(names) && role !== 'note') return 'leave-out';
-  if (/^H[1-6]$/.test(tag) || (role === 'heading' && tag !== 'SUMMARY')) return 'heading';
+  const plain = !el.hasAttributes();
+  if (!plain) {
+    const role = attr(el, 'role');
+    if (role) {
+      if (LEAVE_OUT_ROLES.has(role)) return 'leave-out';
+      if (role === 'heading' && tag !== 'SUMMARY') return 'heading';
+    }
+    if (attr(el, 'aria-hidden') === 'true') return 'leave-out';
+    if (NAMED_CONTAINERS.has(tag)) {
+      const names = nameText(el);
+      if (names.length > 1 && COOKIE.test(names)) return 'leave-out';
+      if (tag === 'ASIDE' && !CALLOUT.test(names) && role !== 'note') return 'leave-out';
+    }
+  } else if (tag === 'ASIDE') {
+    return 'leave-out';
+  }
+  if (HEADING_TAGS.has(tag)) return 'heading';
   if (BLOCK.has(tag) || tag.includes('-')) return 'block';
   return 'inline';
 }
@@ -153,6 +173,7 @@ export function isAccordionPanel(el: Element): boolean {
 
 /** True when the element is hidden until the reader opens something. */
 export function isHiddenByAttribute(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = attr(el, 'style').replace(/\s/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden');

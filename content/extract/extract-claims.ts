@@ -102,6 +102,8 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   const started = now();
   const claims: ExtractedClaim[] = [];
   const pageParts: string[] = [];
+  // Text that is not in any claim (navigation, headings, buttons): a quote found there is not unique.
+  const otherParts: string[] = [];
   let offset = 0;
   let elements = 0;
   let truncated: string | undefined;
@@ -117,7 +119,12 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   let runScope: Scope | null = null;
   let tableRow: { cells: Piece[][]; scope: Scope; header: string | undefined } | null = null;
 
-  const headingPath = () => headings.map((h) => h.text);
+  // The path array is shared by every claim under the same headings (rebuilt only when they change).
+  let pathCache: string[] | null = null;
+  const headingPath = () => {
+    pathCache ??= headings.map((h) => h.text);
+    return pathCache;
+  };
 
   const isGated = (text: string, owner: Element | null): boolean => {
     if (GATED.test(text)) return true;
@@ -175,19 +182,21 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     run = [];
     runScope = null;
     if (!scope || pieces.length === 0 || !scope.emit) return;
-    const raw = pieces.map((p) => p.text).join('');
-    const whole = normaliseText(raw);
-    if (whole.length === 0) return;
-    const linkChars = pieces.reduce((n, p) => n + (p.link ? p.text.trim().length : 0), 0);
-    const words = whole.split(' ').length;
-    // A bare link ("Audit logs", "Read more") is navigation, not a claim.
-    if (linkChars >= whole.length * 0.8 && words < 8) return;
+    const raw = pieces.length === 1 ? (pieces[0]?.text ?? '') : pieces.map((p) => p.text).join('');
+    let linkChars = 0;
+    for (const p of pieces) if (p.link) linkChars += p.text.trim().length;
+    if (linkChars > 0) {
+      // A bare link ("Audit logs", "Read more") is navigation, not a claim.
+      const whole = normaliseText(raw);
+      if (linkChars >= whole.length * 0.8 && wordCount(whole) < 8) return;
+    }
     const first = pieces[0];
     const positional = scope.positional && first !== undefined && first.start >= 0;
     const base = positional && first ? first.start : 0;
     const structure: StructureKind = scope.inPre ? 'code' : (scope.structure ?? 'sentence');
     if (structure === 'code') {
-      if (words >= MIN_WORDS)
+      const whole = normaliseText(raw);
+      if (wordCount(whole) >= MIN_WORDS)
         addClaim(
           whole,
           whole,
@@ -201,7 +210,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     }
     for (const [s, e] of splitSentences(raw)) {
       const sentence = normaliseText(raw.slice(s, e));
-      if (sentence.split(' ').length < MIN_WORDS || sentence.length < 12) continue;
+      if (sentence.length < 12 || wordCount(sentence) < MIN_WORDS) continue;
       addClaim(
         sentence,
         sentence,
@@ -223,7 +232,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       .filter((c) => c.length > 0);
     if (cells.length === 0) return;
     const text = cells.join(' | ');
-    if (text.split(' ').length < 2) return;
+    if (wordCount(text) < 2) return;
     const all = row.cells.flat();
     const first = all.find((p) => p.start >= 0);
     const last = [...all].reverse().find((p) => p.start >= 0);
@@ -255,10 +264,8 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
 
   const stack: Frame[] = [];
   const pushChildren = (parent: Node, scope: Scope) => {
-    // Children are pushed in reverse so they pop in document order.
-    const kids: Node[] = [];
-    for (let c = parent.firstChild; c !== null; c = c.nextSibling) kids.push(c);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, scope });
+    // Children are pushed last first, so they pop in document order.
+    for (let c = parent.lastChild; c !== null; c = c.previousSibling) stack.push({ node: c, scope });
   };
   pushChildren(body, rootScope);
 
@@ -276,7 +283,10 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pageParts.push(text);
         offset += text.length;
       }
-      if (!scope.emit) continue;
+      if (!scope.emit) {
+        otherParts.push(text);
+        continue;
+      }
       const piece = { text, start, link: scope.inLink };
       if (scope.inCell) {
         tableRow?.cells.at(-1)?.push(piece);
@@ -297,9 +307,9 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       truncated ??= `stopped after ${limits.maxClaims} claims`;
       break;
     }
-    const role = classifyElement(el, scope.inSection);
-    if (role === 'skip') continue;
     const tag = el.tagName.toUpperCase();
+    const role = classifyElement(el, scope.inSection, tag);
+    if (role === 'skip') continue;
     if (scope.inCell && role !== 'leave-out') {
       // A cell's paragraphs, lists and spans all belong to the cell's text.
       pushChildren(el, tag === 'A' ? { ...scope, inLink: true } : scope);
@@ -336,6 +346,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= level) headings.pop();
         const text = directText(el).slice(0, 200);
         if (text) headings.push({ level, text });
+        pathCache = null;
       }
       // The heading's text still counts for positions, but is not a claim.
       stack.push({ node: el, scope: child, exit: () => undefined });
@@ -419,8 +430,15 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   }
 
   const pageText = pageParts.join('');
-  finishSelectors(claims, pageText);
+  finishSelectors(claims, pageText, otherParts.join(' '));
   return { claims, pageText, elements, ...(truncated ? { truncated } : {}) };
+}
+
+/** Words in normalised text (single spaces), without allocating an array. */
+function wordCount(text: string): number {
+  let n = text.length > 0 ? 1 : 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 function previousTerm(dd: Element): string | undefined {
@@ -460,9 +478,17 @@ function tableHeader(table: Element): string | undefined {
     .slice(0, 500);
 }
 
-/** Prefix, suffix and fragment links, once the whole page text is known. */
-function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
-  const normalisedPage = normaliseText(pageText);
+/**
+ * Prefix, suffix and fragment links, once the whole page text is known. A quote counts as unique
+ * when no other claim has the same text and the page's non-claim text (navigation, headings …,
+ * `otherText`) does not contain it: a count over the claims instead of a search of the whole page
+ * per claim, which would be quadratic on long pages.
+ */
+function finishSelectors(claims: ExtractedClaim[], pageText: string, otherText: string): void {
+  const counts = new Map<string, number>();
+  for (const claim of claims) counts.set(claim.selector.exact, (counts.get(claim.selector.exact) ?? 0) + 1);
+  // Navigation and headings are short on real pages; a huge remainder is not worth a search per claim.
+  const others = otherText.length <= 20_000 ? normaliseText(otherText) : '';
   for (const claim of claims) {
     const { start, end } = claim.selector;
     if (start !== undefined && end !== undefined) {
@@ -470,9 +496,8 @@ function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
       claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
     }
     const exact = claim.selector.exact;
-    const first = normalisedPage.indexOf(exact);
-    // Only a quote found exactly once can be a deep link; a hidden panel cannot be scrolled to.
-    const unique = first >= 0 && normalisedPage.indexOf(exact, first + 1) < 0;
+    const unique = counts.get(exact) === 1 && !others.includes(exact);
+    // A hidden panel (not a details element, which find-in-page opens) cannot be scrolled to.
     if (
       unique &&
       !(claim.flags.hidden && claim.structure !== 'accordion') &&

@@ -9,8 +9,12 @@ const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
 /** Collapses whitespace and removes invisible characters; trims. */
 export function normaliseText(raw: string): string {
-  return raw.replace(INVISIBLE, '').replace(SPACE, ' ').trim();
+  // Most text has no invisible characters: test before rewriting.
+  const visible = NEEDS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  return visible.replace(SPACE, ' ').trim();
 }
+
+const NEEDS_INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** A lower-case, punctuation-free form for comparing texts ("same claim?"). */
 export function comparableText(raw: string): string {
