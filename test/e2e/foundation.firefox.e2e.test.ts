@@ -84,3 +84,38 @@ describe('foundation in Firefox', () => {
     await firefox.screenshot(vendorTab, `${resultsDir('firefox')}/vendor-tab.png`);
   });
 });
+
+describe('claims in Firefox', () => {
+  test('the sidebar scans the late-rendered trust center and groups claims by control', async () => {
+    await firefox.navigate(vendorTab, server.url);
+    await sidebarWaitFor(`${text('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
+    await firefox.sidebarEvaluate(`document.querySelector('#scan-button').click()`);
+    await sidebarWaitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+    const summary = await firefox.sidebarEvaluate<string>(text('#scan-summary'));
+    expect(Number(summary.match(/\d+/)?.[0])).toBeGreaterThan(60);
+    const groups = await firefox.sidebarEvaluate<string[]>(
+      `[...document.querySelectorAll('#scan-groups > li')].map((li) => li.dataset.control)`,
+    );
+    for (const id of ['workload-identity', 'tenant-isolation', 'jit-access', 'revocation', 'auditability']) {
+      expect(groups).toContain(id);
+    }
+  });
+
+  test('clicking a claim scrolls the page to it and flashes it', async () => {
+    await firefox.evaluate(vendorTab, 'window.scrollTo(0, 0)');
+    await firefox.sidebarEvaluate(`(() => {
+      for (const b of document.querySelectorAll('.group-header[aria-expanded="false"]')) b.click();
+      return true;
+    })()`);
+    await firefox.sidebarEvaluate(`(() => {
+      const items = [...document.querySelectorAll('#scan-groups .claim')];
+      const far = items.filter((li) => /contact our support team/i.test(li.textContent)).at(-1) ?? items.at(-1);
+      far.querySelector('.claim-button').click();
+      return true;
+    })()`);
+    await firefox.waitFor(vendorTab, 'window.scrollY > 300', 5000);
+    expect(await firefox.evaluate<boolean>(vendorTab, `CSS.highlights.has('vendor-review-flash')`)).toBe(
+      true,
+    );
+  });
+});
