@@ -141,7 +141,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   const a = figures(ours);
   const b = figures(base);
-  const pct = (x: number) => x.toFixed(2);
+  const pct = (x: number) => x.toFixed(3);
   const rows: Array<[string, number, number, string]> = [
     ['claim recall', a.recall, b.recall, '≥ 0.95'],
     ['control top-1', a.top1, b.top1, '≥ 0.80'],

@@ -9,13 +9,15 @@ const EDGE_WORDS = 5;
 
 /** Percent-encodes one text-fragment term. */
 export function encodeFragmentTerm(text: string): string {
-  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  // encodeURIComponent already encodes `&` and `,`; only `-` is left to do.
+  return encodeURIComponent(text).replace(/-/g, '%2D');
 }
 
 /** The fragment directive for a quote (without the leading `#`), e.g. `:~:text=SOC%202%20Type%20II`. */
 export function textFragmentFor(quote: string): string {
+  if (quote.length <= LONG) return `:~:text=${encodeFragmentTerm(quote)}`;
   const words = quote.split(' ').filter(Boolean);
-  if (quote.length <= LONG || words.length <= EDGE_WORDS * 2) return `:~:text=${encodeFragmentTerm(quote)}`;
+  if (words.length <= EDGE_WORDS * 2) return `:~:text=${encodeFragmentTerm(quote)}`;
   const start = words.slice(0, EDGE_WORDS).join(' ');
   const end = words.slice(-EDGE_WORDS).join(' ');
   return `:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`;

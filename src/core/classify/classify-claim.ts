@@ -121,7 +121,7 @@ export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = 
   };
   // The section a claim sits in says what it is about; the nearest heading most.
   const headings = claim.headingPath ?? [];
-  for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.9 : 0.35);
+  for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.9 : 0.5);
   addContext(claim.context, 0.5);
   for (const n of neighbours) addContext(n, 0.15);
 

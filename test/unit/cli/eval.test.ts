@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { evaluate, figures } from '../../../src/cli/eval.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+test('quality on the hand-labelled corpus stays at or above the targets, and above the keyword baseline', () => {
+  const { ours, base } = evaluate(resolve(root, 'test/fixtures/corpus/labels'), resolve(root, 'test/fixtures/corpus'));
+  const a = figures(ours);
+  const b = figures(base);
+  expect(ours.labels).toBeGreaterThan(600);
+  expect(a.recall).toBeGreaterThanOrEqual(0.95);
+  expect(a.top1).toBeGreaterThanOrEqual(0.8);
+  expect(a.top3).toBeGreaterThanOrEqual(0.95);
+  expect(a.kindAccuracy).toBeGreaterThanOrEqual(0.85);
+  // "Always evidence" would score 0.5 here: the classifier must actually find marketing.
+  expect(a.balancedAccuracy).toBeGreaterThan(b.balancedAccuracy + 0.1);
+  expect(a.top1).toBeGreaterThan(b.top1);
+}, 30_000);
