@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { pageAccessProblem } from '../src/core/page-access.ts';
 import type { Review } from '../src/core/review.ts';
 import { requestVendorAccess } from '../src/platform/host-access.ts';
-import { activeTab, askBackground } from '../src/platform/messaging.ts';
+import { activeTab, askBackground, broadcast } from '../src/platform/messaging.ts';
 import { openSidePanel } from '../src/platform/open-side-panel.ts';
 import { database } from '../src/store/db.ts';
 import { findReviewForHost, sourcesOf } from '../src/store/reviews.ts';
@@ -21,6 +21,8 @@ async function loadSite(): Promise<SiteState> {
   if (!tab || tab.id === undefined || !tab.url || problem) {
     return { status: 'unreadable', windowId: tab?.windowId, reason: problem ?? 'No tab is open.' };
   }
+  // Opening the popup granted access to this tab: an open panel can read it now.
+  broadcast({ type: 'tab-access-granted', tabId: tab.id });
   const host = new URL(tab.url).hostname;
   const review = await findReviewForHost(database(), host);
   const pages = review ? (await sourcesOf(database(), review.id)).length : 0;

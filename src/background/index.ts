@@ -2,9 +2,11 @@
  * The background service worker (an event page in Firefox). It holds no state of its own —
  * the browser may stop it at any moment — so everything it needs arrives with each message.
  */
+
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { parseMessage } from '../messages/parse-message.ts';
-import { PageToBackground } from '../messages/protocol.ts';
+import { PageBroadcast, PageToBackground } from '../messages/protocol.ts';
 import { fail, type Reply } from '../messages/reply.ts';
 import { isFromExtensionPage } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
@@ -37,6 +39,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     );
     return undefined;
   }
+  // Broadcasts between our pages (popup → panel) are not for the background.
+  if (v.is(PageBroadcast, raw)) return undefined;
   return handle(raw);
 });
 

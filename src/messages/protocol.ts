@@ -48,6 +48,15 @@ export interface PageToBackgroundResponse {
   'show-claim': ShowClaimResult;
 }
 
+// ---- extension page → other extension pages (a broadcast; the background ignores it) ----
+
+/** Broadcasts between our pages: the popup tells an open panel that the toolbar click granted access to a tab. */
+export const PageBroadcast = v.variant('type', [
+  v.strictObject({ type: v.literal('tab-access-granted'), tabId }),
+]);
+/** A broadcast between extension pages. */
+export type PageBroadcast = v.InferOutput<typeof PageBroadcast>;
+
 // ---- background → content script ----
 
 /** Requests the background sends to the content script in a tab. */

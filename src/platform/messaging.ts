@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { PageToBackground, PageToBackgroundResponse } from '../messages/protocol.ts';
+import { parseMessage } from '../messages/parse-message.ts';
+import { PageBroadcast, type PageToBackground, type PageToBackgroundResponse } from '../messages/protocol.ts';
 import type { Reply } from '../messages/reply.ts';
+import { isFromExtensionPage } from '../messages/sender.ts';
 
 /** Sends a request from an extension page to the background and returns its typed reply. */
 export async function askBackground<K extends PageToBackground['type']>(
@@ -25,4 +27,21 @@ export async function askBackground<K extends PageToBackground['type']>(
 export async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
+}
+
+/** Tells our other open pages (the panel) something; nobody listening is fine. */
+export function broadcast(message: PageBroadcast): void {
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Listens for broadcasts from our own pages; returns a function that stops listening. */
+export function onBroadcast(listener: (message: PageBroadcast) => void): () => void {
+  const handler = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
+    const parsed = parseMessage(PageBroadcast, raw);
+    if (parsed.ok) listener(parsed.message);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
 }

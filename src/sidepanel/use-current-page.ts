@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageInfo } from '../core/review.ts';
-import { activeTab, askBackground } from '../platform/messaging.ts';
+import { activeTab, askBackground, onBroadcast } from '../platform/messaging.ts';
 
 /** What the panel knows about the page in its window's active tab. */
 export type CurrentPage =
@@ -65,8 +65,12 @@ export function useCurrentPage(): [CurrentPage, () => void] {
     });
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
+    const stopBroadcasts = onBroadcast((message) => {
+      if (message.type === 'tab-access-granted') void read();
+    });
     void read();
     return () => {
+      stopBroadcasts();
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };

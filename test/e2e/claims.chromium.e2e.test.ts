@@ -10,15 +10,17 @@ import { extractPage } from '../../content/read-page.ts';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { parseHtml } from '../../src/cli/parse-html.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
-import { DIST_CHROME, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
+import { DIST_CHROME, ROOT, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
 
 let server: StaticServer;
+let fixtures: StaticServer;
 let browser: ChromiumSession;
 let vendor: Page;
 let panel: ExtensionTarget;
 
 beforeAll(async () => {
   server = await serveFolder(SAMPLE_TRUST_CENTER);
+  fixtures = await serveFolder(join(ROOT, 'test/fixtures'));
   browser = await launchChromium({ extensionDir: DIST_CHROME });
   vendor = await browser.context.newPage();
   await vendor.setViewportSize({ width: 1100, height: 800 });
@@ -34,7 +36,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await fixtures?.close();
 });
+
+/** Opens a page in a new tab, clicks the toolbar button there (granting access) and scans it. */
+async function scanNewTab(url: string): Promise<string[]> {
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  await browser.clickToolbarButton(tab);
+  await panel.waitFor(
+    `document.querySelector('#scan-button') && document.querySelector('#scan')?.dataset.state === 'idle'`,
+  );
+  await panel.evaluate(`document.querySelector('#scan-button').click()`);
+  await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+  await panel.evaluate(openAllGroups);
+  return panel.evaluate<string[]>(claimTexts);
+}
 
 const openAllGroups = `(() => { for (const b of document.querySelectorAll('.group-header[aria-expanded="false"]')) b.click(); return true; })()`;
 const claimTexts = `[...document.querySelectorAll('#scan-groups .claim-text')].map((e) => e.textContent)`;
@@ -100,5 +117,27 @@ describe('claims in Chromium', () => {
     await panel.evaluate(openAllGroups);
     const texts = await panel.evaluate<string[]>(claimTexts);
     expect(texts.some((t) => t.includes('Amazon Web Services'))).toBe(true);
+  });
+
+  test('a Vanta-style page that renders late is read after it settles, and named', async () => {
+    const texts = await scanNewTab(`${fixtures.url}platforms/vanta-trust-center.html`);
+    expect(await panel.evaluate<string>(`document.querySelector('#scan-summary').textContent`)).toContain(
+      'Vanta trust center',
+    );
+    expect(texts.length).toBeGreaterThan(5);
+  });
+
+  test('text in same-origin iframes and open shadow roots is read; cross-origin frames are not', async () => {
+    const texts = await scanNewTab(`${fixtures.url}frames/outer.html`);
+    expect(texts).toContain(
+      'Audit log entries inside the frame record the actor, the action and the source IP address.',
+    );
+    expect(texts).toContain(
+      'Each tenant is served from a dedicated database schema with row-level security enabled.',
+    );
+    expect(texts).toContain(
+      'Session tokens expire after 12 hours of inactivity and can be revoked by an administrator.',
+    );
+    expect(texts.join(' ')).not.toContain('Cross-origin frames');
   });
 });

@@ -158,7 +158,10 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
       'bug bount(y|ies)|hackerone|bugcrowd|responsible disclosure|security\\.txt|report (a|security) (issue|vulnerabilit\\w+)',
       3,
     ],
-    ['patch\\w*|remediat\\w+|scan(s|ning|ned)?|dependabot|snyk|sast|dast|static analysis|code reviews?|(secure )?software development( process(es)?)?|testing firms?', 2],
+    [
+      'patch\\w*|remediat\\w+|scan(s|ning|ned)?|dependabot|snyk|sast|dast|static analysis|code reviews?|(secure )?software development( process(es)?)?|testing firms?',
+      2,
+    ],
     ['critical|high|medium|low', 0.5],
     ['security (update|fix|release|advisor\\w+)s?|sla', 1],
     [
