@@ -48,7 +48,11 @@ async function openWindow(): Promise<void> {
     headless: false,
     viewport: null,
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
-    args: ['--enable-unsafe-extension-debugging', ...QUIET_CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox')],
+    // Chromium refuses to run as root with its sandbox on; everyone else keeps the sandbox.
+    args: [
+      '--enable-unsafe-extension-debugging',
+      ...QUIET_CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox' || process.getuid?.() === 0),
+    ],
   });
   const cdp = await context.browser()?.newBrowserCDPSession();
   const loaded = await cdp?.send('Extensions.loadUnpacked', { path: dirs.chrome }).catch((e: unknown) => e);

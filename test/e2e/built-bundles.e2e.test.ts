@@ -1,0 +1,69 @@
+/**
+ * Checks on the built extension (after `npm run build`), without a browser: the permissions
+ * each browser is asked for, and no network API or remote script anywhere in the bundles.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { DIST_CHROME, DIST_FIREFOX } from './paths.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const full = join(dir, f);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+/** URLs that appear in the bundles as data, never requested: XML namespaces, Dexie's error-help links. */
+const URL_ALLOWLIST = [
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/1998/Math/MathML',
+  'http://www.w3.org/1999/xlink',
+  'https://tinyurl.com/y2uuvskb',
+  'http://bit.ly/2kdckMn',
+];
+
+describe.each([
+  ['Chrome', DIST_CHROME],
+  ['Firefox', DIST_FIREFOX],
+])('the %s build', (_name, dist) => {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+
+  test('asks for the reviewed permissions only, and no host access at install', () => {
+    const expected = ['activeTab', 'scripting', 'storage', 'unlimitedStorage'];
+    expect([...manifest.permissions].sort()).toEqual(
+      (dist === DIST_CHROME ? [...expected, 'sidePanel'] : expected).sort(),
+    );
+    for (const key of ['host_permissions', 'content_scripts', 'web_accessible_resources', 'externally_connectable']) {
+      expect(manifest[key], key).toBeUndefined();
+    }
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+
+  test('contains no network API and no remote URL outside the allowlist', () => {
+    const found: string[] = [];
+    for (const file of files(dist).filter((f) => /\.(js|html|css)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\(/g)) {
+        found.push(`${file}: ${m[0]}`);
+      }
+      for (const m of text.matchAll(/https?:\/\/[\w.-]+(?:\/[\w./?=&%-]*)?/g)) {
+        if (!URL_ALLOWLIST.includes(m[0])) found.push(`${file}: ${m[0]}`);
+      }
+      if (/\.html$/.test(file)) {
+        for (const m of text.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) {
+          if (!m[1]?.startsWith('/')) found.push(`${file}: script ${m[1]}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('the content script injected into vendor pages is one classic script within 15 KB gzipped', () => {
+    const content = readFileSync(join(dist, 'content.js'));
+    expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+    expect(content.toString('utf8')).not.toMatch(/^\s*import\s|\bexport\s*\{/m);
+  });
+});
