@@ -3,7 +3,7 @@
  * the text of scripts, styles and other skipped elements left out — the same definition the
  * extractor counts with (see `classifyElement`'s "skip").
  */
-import { classifyElement } from '../extract/classify-element.ts';
+import { classifyElement, hidesLightChildren } from '../extract/classify-element.ts';
 
 /** The body's text nodes (positional ones) and where each starts in the page text. */
 export interface TextIndex {
@@ -33,7 +33,7 @@ export function indexPageText(doc: Document): TextIndex {
       continue;
     }
     if (node.nodeType !== 1) continue;
-    if (classifyElement(node as Element, false) === 'skip') continue;
+    if (classifyElement(node as Element, false) === 'skip' || hidesLightChildren(node as Element)) continue;
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return { nodes, starts, text: parts.join('') };

@@ -178,3 +178,15 @@ export function isHiddenByAttribute(el: Element): boolean {
   const style = attr(el, 'style').replace(/\s/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
+
+/**
+ * Elements whose own child nodes are not part of the page text positions: an iframe's fallback
+ * text, and the light DOM of a shadow host (it renders through slots, read without positions).
+ * The extractor and the anchoring index must agree on this, or positions drift.
+ */
+export function hidesLightChildren(el: Element): boolean {
+  return (
+    el.tagName.toUpperCase() === 'IFRAME' ||
+    Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
+  );
+}

@@ -8,6 +8,7 @@
  * the same definition the anchoring code uses to find it again.
  */
 import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
+import { countOccurrences } from '../../src/core/count-occurrences.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
 import { textFragmentFor } from '../../src/core/text-fragment.ts';
@@ -102,8 +103,6 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   const started = now();
   const claims: ExtractedClaim[] = [];
   const pageParts: string[] = [];
-  // Text that is not in any claim (navigation, headings, buttons): a quote found there is not unique.
-  const otherParts: string[] = [];
   let offset = 0;
   let elements = 0;
   let truncated: string | undefined;
@@ -283,10 +282,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pageParts.push(text);
         offset += text.length;
       }
-      if (!scope.emit) {
-        otherParts.push(text);
-        continue;
-      }
+      if (!scope.emit) continue;
       const piece = { text, start, link: scope.inLink };
       if (scope.inCell) {
         tableRow?.cells.at(-1)?.push(piece);
@@ -430,7 +426,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   }
 
   const pageText = pageParts.join('');
-  finishSelectors(claims, pageText, otherParts.join(' '));
+  finishSelectors(claims, pageText);
   return { claims, pageText, elements, ...(truncated ? { truncated } : {}) };
 }
 
@@ -479,31 +475,28 @@ function tableHeader(table: Element): string | undefined {
 }
 
 /**
- * Prefix, suffix and fragment links, once the whole page text is known. A quote counts as unique
- * when no other claim has the same text and the page's non-claim text (navigation, headings …,
- * `otherText`) does not contain it: a count over the claims instead of a search of the whole page
- * per claim, which would be quadratic on long pages.
+ * Exact quotes of table rows, prefix, suffix and fragment links, once the whole page text is
+ * known. A fragment link goes to the first place its text occurs, so a quote gets one only when
+ * it occurs exactly once in the whole page text (counted in one linear pass, not per claim).
  */
-function finishSelectors(claims: ExtractedClaim[], pageText: string, otherText: string): void {
-  const counts = new Map<string, number>();
-  for (const claim of claims) counts.set(claim.selector.exact, (counts.get(claim.selector.exact) ?? 0) + 1);
-  // Navigation and headings are short on real pages; a huge remainder is not worth a search per claim.
-  const others = otherText.length <= 20_000 ? normaliseText(otherText) : '';
+function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
   for (const claim of claims) {
     const { start, end } = claim.selector;
-    if (start !== undefined && end !== undefined) {
-      claim.selector.prefix = normaliseText(pageText.slice(Math.max(0, start - 96), start)).slice(-32);
-      claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
-    }
-    const exact = claim.selector.exact;
-    const unique = counts.get(exact) === 1 && !others.includes(exact);
-    // A hidden panel (not a details element, which find-in-page opens) cannot be scrolled to.
-    if (
-      unique &&
-      !(claim.flags.hidden && claim.structure !== 'accordion') &&
-      claim.structure !== 'table-row'
-    ) {
-      claim.fragment = textFragmentFor(exact);
-    }
+    if (start === undefined || end === undefined) continue;
+    // A row's cells are separate text nodes, often with whitespace between them: quote the page.
+    if (claim.structure === 'table-row') claim.selector.exact = normaliseText(pageText.slice(start, end));
+    claim.selector.prefix = normaliseText(pageText.slice(Math.max(0, start - 96), start)).slice(-32);
+    claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
   }
+  const counts = countOccurrences(
+    normaliseText(pageText),
+    claims.map((c) => c.selector.exact),
+  );
+  claims.forEach((claim, i) => {
+    const positional = claim.selector.start !== undefined;
+    // A hidden panel (not a details element, which find-in-page opens) cannot be scrolled to.
+    const reachable =
+      !(claim.flags.hidden && claim.structure !== 'accordion') && claim.structure !== 'table-row';
+    if (positional && counts[i] === 1 && reachable) claim.fragment = textFragmentFor(claim.selector.exact);
+  });
 }

@@ -56,7 +56,9 @@ const ABBREVIATIONS = new Set([
   'art',
 ]);
 
-const BOUNDARY = /[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
+// The lookbehind makes a run of punctuation match only from its start: without it, a run of
+// 20,000 dots is retried from every dot (quadratic time on hostile or dot-leader text).
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 /** Half-open [start, end) ranges of the sentences in `text`, whitespace trimmed. */
 export function splitSentences(text: string): Array<[number, number]> {

@@ -59,7 +59,7 @@ export const EVIDENCE_CUES: readonly KindCue[] = [
     'setting, command or API',
   ],
   [
-    '(fly|flyctl|kubectl|gcloud|aws|az|curl|npm|git|mmctl|hydra|ory)\\s[a-z-]+',
+    '(flyctl|kubectl|gcloud|curl|npm|git|mmctl)\\s[a-z-]+|(fly|aws|az|hydra|ory) (tokens|auth|apps|secrets|iam|sts|ad|clients|keys|jwks|create|delete|revoke|list)',
     1.5,
     'setting, command or API',
   ],

@@ -5,7 +5,10 @@ import { evaluate, figures } from '../../../src/cli/eval.ts';
 const root = resolve(import.meta.dirname, '../../..');
 
 test('quality on the hand-labelled corpus stays at or above the targets, and above the keyword baseline', () => {
-  const { ours, base } = evaluate(resolve(root, 'test/fixtures/corpus/labels'), resolve(root, 'test/fixtures/corpus'));
+  const { ours, base } = evaluate(
+    resolve(root, 'test/fixtures/corpus/labels'),
+    resolve(root, 'test/fixtures/corpus'),
+  );
   const a = figures(ours);
   const b = figures(base);
   expect(ours.labels).toBeGreaterThan(600);

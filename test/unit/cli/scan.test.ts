@@ -10,7 +10,14 @@ test('scanFile produces the documented JSON shape with ranked controls', () => {
   expect(page.title).toBe('Agent identity and access — Kestrel Agents docs');
   expect(page.claims.length).toBeGreaterThan(20);
   for (const claim of page.claims) {
-    expect(Object.keys(claim).sort()).toEqual(['controls', 'cues', 'headingPath', 'kind', 'redFlags', 'text']);
+    expect(Object.keys(claim).sort()).toEqual([
+      'controls',
+      'cues',
+      'headingPath',
+      'kind',
+      'redFlags',
+      'text',
+    ]);
     expect(['evidence', 'marketing', 'unclear']).toContain(claim.kind);
     const scores = claim.controls.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -28,13 +35,21 @@ test('folders expand to their HTML files, sorted', () => {
 test('the command prints one JSON document for several files, and refuses a missing path', () => {
   const out = execFileSync(
     resolve(root, 'node_modules/.bin/tsx'),
-    ['src/cli/scan.ts', '--json', 'test/fixtures/corpus/pages/ory-security-policy.html', 'test/fixtures/sample-trust-center/docs.html'],
+    [
+      'src/cli/scan.ts',
+      '--json',
+      'test/fixtures/corpus/pages/ory-security-policy.html',
+      'test/fixtures/sample-trust-center/docs.html',
+    ],
     { cwd: root, encoding: 'utf8' },
   );
   const pages = JSON.parse(out) as Array<{ file: string; claims: unknown[] }>;
   expect(pages).toHaveLength(2);
   expect(pages[0]?.claims.length).toBeGreaterThan(10);
   expect(() =>
-    execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['src/cli/scan.ts', 'no/such/file.html'], { cwd: root, stdio: 'pipe' }),
+    execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['src/cli/scan.ts', 'no/such/file.html'], {
+      cwd: root,
+      stdio: 'pipe',
+    }),
   ).toThrow(/Cannot read/);
 }, 30_000);

@@ -1,0 +1,46 @@
+/**
+ * How often each of many short texts occurs in one long text, in a single pass: a rolling hash
+ * over windows of the shortest needle's length finds candidate places, which are then compared in
+ * full. Linear in the haystack — searching it once per needle would be quadratic on long pages.
+ */
+
+const BASE = 31;
+
+/** Occurrence counts of each needle in `haystack` (overlapping occurrences count). */
+export function countOccurrences(haystack: string, needles: readonly string[]): number[] {
+  const counts = needles.map(() => 0);
+  const usable = needles.filter((n) => n.length > 0);
+  if (usable.length === 0 || haystack.length === 0) return counts;
+  const k = Math.min(24, ...usable.map((n) => n.length));
+  // Index the needles by the hash of their first k characters.
+  const byHash = new Map<number, number[]>();
+  let power = 1;
+  for (let i = 0; i < k - 1; i++) power = Math.imul(power, BASE);
+  const hashOf = (text: string) => {
+    let h = 0;
+    for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    return h;
+  };
+  needles.forEach((needle, index) => {
+    if (needle.length < k) return;
+    const h = hashOf(needle);
+    const list = byHash.get(h);
+    if (list) list.push(index);
+    else byHash.set(h, [index]);
+  });
+  if (haystack.length < k) return counts;
+  let h = hashOf(haystack);
+  for (let at = 0; ; at++) {
+    const candidates = byHash.get(h);
+    if (candidates) {
+      for (const index of candidates) {
+        const needle = needles[index] as string;
+        if (haystack.startsWith(needle, at)) counts[index] = (counts[index] ?? 0) + 1;
+      }
+    }
+    if (at + k >= haystack.length) break;
+    // Slide the window: drop the first character, add the next one.
+    h = (Math.imul(h - Math.imul(haystack.charCodeAt(at), power), BASE) + haystack.charCodeAt(at + k)) | 0;
+  }
+  return counts;
+}

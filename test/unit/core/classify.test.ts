@@ -1,0 +1,262 @@
+import { describe, expect, test } from 'vitest';
+import {
+  type ClaimText,
+  classifyClaim,
+  classifyClaims,
+  type Suggestion,
+} from '../../../src/core/classify/classify-claim.ts';
+import { CONTROL_IDS } from '../../../src/core/controls.ts';
+
+/** Checks what every suggestion must satisfy, then returns it. */
+function suggest(text: string, extra: Omit<ClaimText, 'text'> = {}, neighbours: string[] = []): Suggestion {
+  const s = classifyClaim({ text, ...extra }, neighbours);
+  expectWellFormed(text, s);
+  return s;
+}
+
+function expectWellFormed(text: string, s: Suggestion): void {
+  // Every cue is a span of the claim's own text, so the panel can highlight it.
+  for (const cue of s.cues) {
+    expect(cue.start).toBeGreaterThanOrEqual(0);
+    expect(cue.end).toBeGreaterThan(cue.start);
+    expect(text.slice(cue.start, cue.end), JSON.stringify(cue)).toBe(cue.text);
+  }
+  const starts = s.cues.map((c) => c.start);
+  expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  // Controls: known ids, no repeats, at most five, best first, scores in (0, 1].
+  expect(s.controls.length).toBeLessThanOrEqual(5);
+  expect(new Set(s.controls.map((c) => c.id)).size).toBe(s.controls.length);
+  for (const c of s.controls) {
+    expect(CONTROL_IDS).toContain(c.id);
+    expect(c.score).toBeGreaterThan(0);
+    expect(c.score).toBeLessThanOrEqual(1);
+  }
+  const scores = s.controls.map((c) => c.score);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(new Set(s.redFlags).size).toBe(s.redFlags.length);
+}
+
+const ids = (s: Suggestion, n: number) => s.controls.slice(0, n).map((c) => c.id);
+const cuesOf = (s: Suggestion, type: string) => s.cues.filter((c) => c.type === type);
+
+describe('classifyClaim', () => {
+  test('a per-tenant AES-256-GCM key in AWS KMS: encryption / tenant isolation, evidence', () => {
+    const text = "Each tenant's data is encrypted with a per-tenant AES-256-GCM key held in AWS KMS.";
+    const s = suggest(text);
+    const top2 = ids(s, 2);
+    expect(top2.includes('encryption') || top2.includes('tenant-isolation')).toBe(true);
+    expect(s.kind).toBe('evidence');
+    const evidence = cuesOf(s, 'evidence');
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.some((c) => /AES-256/.test(c.text))).toBe(true);
+    expect(evidence.some((c) => c.label === 'named mechanism or standard')).toBe(true);
+    expect(cuesOf(s, 'marketing')).toEqual([]);
+    expect(s.redFlags).toEqual([]);
+  });
+
+  test('"we take security seriously … industry-leading, bank-grade": marketing, with its cues', () => {
+    const text = 'We take security seriously and use industry-leading, bank-grade protection.';
+    const s = suggest(text);
+    expect(s.kind).toBe('marketing');
+    const marketing = cuesOf(s, 'marketing');
+    expect(marketing.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['We take security seriously', 'industry-leading', 'bank-grade']),
+    );
+    expect(marketing.find((c) => c.text === 'industry-leading')?.label).toBe('superlative');
+    expect(cuesOf(s, 'evidence')).toEqual([]);
+  });
+
+  test('"Ory is SOC 2 compliant.": certifications, marketing (a badge only)', () => {
+    const text = 'Ory is SOC 2 compliant.';
+    const s = suggest(text);
+    expect(ids(s, 1)).toEqual(['certifications']);
+    expect(s.kind).toBe('marketing');
+    expect(cuesOf(s, 'marketing')).toContainEqual(
+      expect.objectContaining({ text: 'SOC 2 compliant', label: 'badge only' }),
+    );
+  });
+
+  // BUG (src/core/classify/kind-cues.ts, the `(fly|flyctl|kubectl|…|hydra|ory)\s[a-z-]+` "setting,
+  // command or API" cue): compiled case-insensitively, it reads the vendor's name followed by any
+  // word as a CLI command. "Ory is SOC 2 compliant." gets the evidence cue "Ory is" (and "Fly is
+  // fast", "AWS KMS" likewise), so the panel highlights a badge-only claim as partly checkable
+  // and every sentence starting with the vendor's name gains 1.5 evidence weight.
+  // Expected: no evidence cue in a sentence that names no command.
+  test('a vendor name followed by a verb is not a CLI command cue', () => {
+    expect(cuesOf(suggest('Ory is SOC 2 compliant.'), 'evidence')).toEqual([]);
+    expect(cuesOf(suggest('Fly is fast and reliable for everyone.'), 'evidence')).toEqual([]);
+  });
+
+  test('a SOC 2 claim with report specifics is evidence', () => {
+    const s = suggest(
+      'Our SOC 2 Type II report covers March 2024 to February 2025 and was issued by Prescient Assurance.',
+    );
+    expect(ids(s, 1)).toEqual(['certifications']);
+    expect(s.kind).toBe('evidence');
+    expect(cuesOf(s, 'evidence').some((c) => c.label === 'report specifics')).toBe(true);
+  });
+
+  test('tokens valid for 20 years: access lifetime control, red flag long-lived-keys', () => {
+    const text = 'Tokens are valid for 20 years by default.';
+    const s = suggest(text);
+    const top3 = ids(s, 3);
+    expect(top3.includes('jit-access') || top3.includes('revocation')).toBe(true);
+    expect(s.redFlags).toContain('long-lived-keys');
+    const flag = s.cues.find((c) => c.type === 'red-flag' && c.label === 'long-lived-keys');
+    expect(flag?.text).toMatch(/20 years/);
+  });
+
+  test('short-lived tokens raise no long-lived-keys flag', () => {
+    const s = suggest('Access tokens expire after 15 minutes and cannot be renewed.');
+    expect(ids(s, 1)).toEqual(['jit-access']);
+    expect(s.redFlags).not.toContain('long-lived-keys');
+    expect(s.kind).toBe('evidence');
+  });
+
+  test('revocation through support: revocation first, red flag manual-revocation', () => {
+    const s = suggest('To revoke an integration, contact our support team.');
+    expect(ids(s, 1)).toEqual(['revocation']);
+    expect(s.redFlags).toContain('manual-revocation');
+    expect(s.cues.find((c) => c.label === 'manual-revocation')?.text).toMatch(/contact our support/i);
+  });
+
+  test('self-service revocation raises no manual-revocation flag', () => {
+    const s = suggest('Admins can revoke any API key instantly from Settings › API keys.');
+    expect(ids(s, 1)).toEqual(['revocation']);
+    expect(s.redFlags).not.toContain('manual-revocation');
+  });
+
+  test('background jobs under a shared service account: red flag shared-identity', () => {
+    const s = suggest('Background sync jobs run under a shared service account.');
+    expect(s.redFlags).toContain('shared-identity');
+    expect(ids(s, 3)).toContain('workload-identity');
+  });
+
+  test('an audit log sentence: auditability first', () => {
+    const s = suggest(
+      'Audit logs record the actor, action, target, timestamp and source IP of every API call and can be streamed to your SIEM.',
+    );
+    expect(ids(s, 1)).toEqual(['auditability']);
+    expect(s.controls[0]?.score).toBe(1);
+    expect(s.kind).toBe('evidence');
+  });
+
+  test('a sentence with no topic words suggests no control (or only weak ones)', () => {
+    for (const text of [
+      'Our offices are open on weekdays.',
+      'The quick brown fox jumps over the lazy dog.',
+    ]) {
+      const s = suggest(text);
+      expect(
+        s.controls.every((c) => c.score <= 0.5),
+        text,
+      ).toBe(true);
+      expect(s.redFlags).toEqual([]);
+    }
+  });
+
+  test('the heading a claim sits under steers its control', () => {
+    const text = 'They are kept for 30 days.';
+    const underRetention = suggest(text, { headingPath: ['Security', 'Data retention'] });
+    expect(ids(underRetention, 1)).toEqual(['data-retention']);
+    expect(ids(underRetention, 5)).not.toContain('auditability');
+    const underLogs = suggest(text, { headingPath: ['Security', 'Audit logs'] });
+    expect(ids(underLogs, 2)).toContain('auditability');
+    // Context scores controls but adds no cue spans: cues are in the claim's own text only.
+    expect(underLogs.cues).toEqual(underRetention.cues);
+  });
+
+  test('a code block is evidence even when it contains marketing words', () => {
+    const text = 'robust industry-leading best practices enabled by default';
+    expect(suggest(text).kind).toBe('marketing');
+    expect(suggest(text, { flags: { inCode: true } }).kind).toBe('evidence');
+  });
+
+  test('a lone weak word is not enough to call a claim marketing', () => {
+    expect(suggest('Passwords are stored securely.').kind).toBe('evidence');
+  });
+
+  test('the same input gives deep-equal output', () => {
+    const claim: ClaimText = {
+      text: 'We regularly rotate keys, e.g. every 90 days, using AWS KMS and contact support for revocation.',
+      headingPath: ['Security', 'Encryption'],
+      context: 'Key management',
+    };
+    const a = classifyClaim(claim, ['Keys are held in an HSM.']);
+    const b = classifyClaim(structuredClone(claim), ['Keys are held in an HSM.']);
+    expect(b).toEqual(a);
+    // Repeated calls do not leak state between runs (the regexes are shared and global).
+    classifyClaim({ text: 'AES-256 AES-256 AES-256 audit audit audit' });
+    expect(classifyClaim(claim, ['Keys are held in an HSM.'])).toEqual(a);
+  });
+});
+
+describe('classifyClaims', () => {
+  const vague = 'We regularly review access to our systems.';
+  const specific = 'Access reviews run every 90 days in Okta and each review is signed off by the CISO.';
+
+  test('a vague sentence made specific next door in the same section is unclear, not marketing', () => {
+    expect(suggest(vague).kind).toBe('marketing');
+    expect(suggest(specific).kind).toBe('evidence');
+    const [a, b] = classifyClaims([
+      { text: vague, headingPath: ['Security', 'Access'] },
+      { text: specific, headingPath: ['Security', 'Access'] },
+    ]);
+    expect(a?.kind).toBe('unclear');
+    expect(b?.kind).toBe('evidence');
+  });
+
+  test('the specific sentence must be in the same section', () => {
+    const [a] = classifyClaims([
+      { text: vague, headingPath: ['Security', 'Access'] },
+      { text: specific, headingPath: ['Security', 'Logging'] },
+    ]);
+    expect(a?.kind).toBe('marketing');
+  });
+
+  test('a vague sentence next to another vague one stays marketing', () => {
+    const [a, b] = classifyClaims([
+      { text: vague, headingPath: ['Security'] },
+      { text: 'We take security seriously and follow industry best practices.', headingPath: ['Security'] },
+    ]);
+    expect(a?.kind).toBe('marketing');
+    expect(b?.kind).toBe('marketing');
+  });
+
+  test('each claim gets the suggestion classifyClaim gives it with its same-section neighbours', () => {
+    const claims: ClaimText[] = [
+      { text: 'Data is encrypted at rest with AES-256.', headingPath: ['Encryption'] },
+      { text: vague, headingPath: ['Access'] },
+      { text: specific, headingPath: ['Access'] },
+      { text: 'Audit logs are kept for one year.', headingPath: ['Logging'] },
+    ];
+    const out = classifyClaims(claims);
+    expect(out).toHaveLength(4);
+    expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, []));
+    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, [specific]));
+    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, [vague]));
+    expect(classifyClaims([])).toEqual([]);
+  });
+
+  test('is deterministic and classifies 5,000 sentences well under 2 s', () => {
+    const templates = [
+      (i: number) => `Access tokens expire after ${i % 60} minutes and are scoped to one workspace.`,
+      (i: number) => `We take security seriously and use industry-leading protection for customer ${i}.`,
+      (i: number) =>
+        `Audit logs for tenant ${i} record the actor, action and timestamp and stream to Splunk.`,
+      (i: number) => `To revoke integration ${i}, contact our support team.`,
+      (i: number) => `Backups are encrypted with AES-256-GCM and retained for ${i % 35} days in eu-west-1.`,
+      (i: number) => `Ory is SOC 2 compliant and we regularly review vendor ${i}.`,
+    ];
+    const claims: ClaimText[] = Array.from({ length: 5000 }, (_, i) => ({
+      text: (templates[i % templates.length] as (i: number) => string)(i),
+      headingPath: ['Security', `Section ${Math.floor(i / 10)}`],
+    }));
+    const started = performance.now();
+    const first = classifyClaims(claims);
+    const ms = performance.now() - started;
+    expect(first).toHaveLength(5000);
+    expect(ms).toBeLessThan(2000);
+    expect(classifyClaims(claims)).toEqual(first);
+  });
+});
