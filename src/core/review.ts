@@ -1,5 +1,8 @@
 /** The data model shared by the store, the panel and exports (see ARCHITECTURE.md). */
 
+import type { ControlId } from './controls.ts';
+import type { Verdict } from './verdict.ts';
+
 /** Which controls a review's checklist covers. */
 export type TemplateId = 'ai-readiness' | 'full';
 
@@ -15,6 +18,10 @@ export interface Review {
   template: TemplateId;
   createdAt: string;
   updatedAt: string;
+  /** Controls the reviewer marked not applicable, with the reason. */
+  notApplicable?: Partial<Record<ControlId, string>>;
+  /** The reviewer's override of the computed verdict, with the required reason. */
+  verdictOverride?: { verdict: Verdict; reason: string; by: string; at: string };
 }
 
 /** What kind of page a source is. */

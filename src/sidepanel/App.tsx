@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Review } from '../core/review.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
+import { loadSettings } from '../platform/settings.ts';
 import { database } from '../store/db.ts';
 import { findReviewForHost, listReviews, recordSource } from '../store/reviews.ts';
 import { describeStorageError, useLiveQuery } from '../ui/use-live-query.ts';
 import { CurrentPageCard } from './CurrentPageCard.tsx';
 import { ReviewList } from './ReviewList.tsx';
-import { ReviewView } from './ReviewView.tsx';
+import { ReviewWorkspace } from './ReviewWorkspace.tsx';
 import { ScanSection } from './ScanSection.tsx';
 import { StartReview } from './StartReview.tsx';
 import { useCurrentPage } from './use-current-page.ts';
@@ -27,6 +28,13 @@ export function App() {
   const [writeError, setWriteError] = useState<string | null>(null);
   const recorded = useRef(new Set<string>());
   const [scan, runScan, resetScan] = useScan();
+  const [actor, setActor] = useState('');
+  useEffect(() => {
+    loadSettings().then(
+      (s) => setActor(s.reviewerName),
+      () => setActor(''),
+    );
+  }, []);
   const tabId = page.status === 'ready' ? page.tabId : undefined;
   // A scan belongs to the tab it read.
   useEffect(() => resetScan(), [tabId]);
@@ -73,7 +81,7 @@ export function App() {
         )}
       </header>
       <CurrentPageCard page={page} onReread={reread} />
-      {page.status === 'ready' && (
+      {!shown && page.status === 'ready' && (
         <ScanSection tabId={page.tabId} state={scan} stale={stale} onScan={() => void runScan(page.tabId)} />
       )}
       {writeError && (
@@ -81,7 +89,18 @@ export function App() {
           {writeError}
         </p>
       )}
-      {shown && <ReviewView review={shown} />}
+      {shown && (
+        <ReviewWorkspace
+          review={shown}
+          // Claims can be tagged only into the review the page belongs to.
+          page={page.status === 'ready' && matchingReview?.id === shown.id ? page.page : undefined}
+          tabId={page.status === 'ready' ? page.tabId : undefined}
+          actor={actor}
+          scan={scan}
+          stale={stale}
+          onScan={() => page.status === 'ready' && void runScan(page.tabId)}
+        />
+      )}
       {!shown && page.status === 'ready' && matching.status === 'ready' && hostOf(page.page.url) && (
         <StartReview page={page.page} onCreated={(review) => setChosenId(review.id)} />
       )}

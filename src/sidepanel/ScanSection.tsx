@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ExtractedClaim } from '../core/claim.ts';
 import { askBackground } from '../platform/messaging.ts';
 import { ScanResults } from './ScanResults.tsx';
 import type { ScanState } from './use-scan.ts';
+import type { Tagging } from './use-tagging.ts';
 
 const PLATFORM_NAMES = { safebase: 'SafeBase', conveyor: 'Conveyor', vanta: 'Vanta', generic: '' } as const;
 
@@ -12,13 +13,17 @@ export function ScanSection({
   state,
   stale,
   onScan,
+  tagging,
 }: {
   tabId: number;
   state: ScanState;
   stale: boolean;
   onScan: () => void;
+  tagging?: Tagging;
 }) {
   const [showError, setShowError] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const search = useRef<HTMLInputElement>(null);
   const show = async (claim: ExtractedClaim) => {
     const reply = await askBackground({ type: 'show-claim', tabId, selector: claim.selector });
     if (!reply.ok) setShowError(reply.error);
@@ -27,7 +32,18 @@ export function ScanSection({
     else setShowError(null);
   };
   return (
-    <section aria-labelledby="scan-heading" id="scan" data-state={state.status}>
+    <section
+      aria-labelledby="scan-heading"
+      id="scan"
+      data-state={state.status}
+      onKeyDown={(e) => {
+        // "/" jumps to the search box from anywhere in the list.
+        if (e.key === '/' && (e.target as HTMLElement).tagName !== 'INPUT') {
+          e.preventDefault();
+          search.current?.focus();
+        }
+      }}
+    >
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h2 id="scan-heading">Claims on this page</h2>
         <button
@@ -77,10 +93,46 @@ export function ScanSection({
               Stopped early: {state.extraction.truncated}. The claims found so far are below.
             </p>
           )}
+          {tagging?.error && (
+            <p class="notice error" role="alert" id="tag-error">
+              {tagging.error}
+            </p>
+          )}
           {state.extraction.claims.length === 0 ? (
             <p class="muted">No claims found on this page.</p>
           ) : (
-            <ScanResults claims={state.extraction.claims} suggestions={state.suggestions} onShow={show} />
+            <>
+              <div class="row">
+                <input
+                  ref={search}
+                  type="search"
+                  id="claim-search"
+                  placeholder="Search claims ( / )"
+                  aria-label="Search claims"
+                  value={filter}
+                  onInput={(e) => setFilter(e.currentTarget.value)}
+                />
+                {tagging && (
+                  <button
+                    type="button"
+                    id="undo"
+                    onClick={() => void tagging.undo()}
+                    disabled={!tagging.canUndo}
+                    title="Undo the last change (u)"
+                  >
+                    Undo
+                  </button>
+                )}
+              </div>
+              {!tagging && <p class="muted">Start a review for this vendor to tag claims.</p>}
+              <ScanResults
+                claims={state.extraction.claims}
+                suggestions={state.suggestions}
+                onShow={show}
+                filter={filter}
+                {...(tagging ? { tagging } : {})}
+              />
+            </>
           )}
         </>
       )}

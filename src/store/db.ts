@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { AuditEvent } from '../core/audit-chain.ts';
 import type { Review, Source } from '../core/review.ts';
+import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
 
 /** The database name; one per browser profile. */
 export const DATABASE_NAME = 'vendor-review';
@@ -11,6 +13,11 @@ export const DATABASE_NAME = 'vendor-review';
 export class ReviewDatabase extends Dexie {
   reviews!: EntityTable<Review, 'id'>;
   sources!: EntityTable<Source, 'id'>;
+  claims!: EntityTable<StoredClaim, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  redFlags!: EntityTable<RedFlagRecord, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  events!: EntityTable<AuditEvent, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -18,6 +25,15 @@ export class ReviewDatabase extends Dexie {
       // *domains: a multi-entry index, so any of a vendor's domains finds the review.
       reviews: 'id, *domains, updatedAt',
       sources: 'id, reviewId, &[reviewId+url]',
+    });
+    // Version 2: the reviewer's workspace. New tables only; version 1's rows are kept as they are.
+    this.version(2).stores({
+      claims: 'id, reviewId, sourceId',
+      assessments: 'id, reviewId, claimId, &[claimId+control]',
+      redFlags: 'id, reviewId, claimId',
+      notes: 'id, reviewId, &[reviewId+scope]',
+      // &[reviewId+seq]: two panels appending at once cannot both take the same place in the chain.
+      events: 'id, reviewId, &[reviewId+seq]',
     });
   }
 }

@@ -36,7 +36,12 @@ describe.each([
     expect([...manifest.permissions].sort()).toEqual(
       (dist === DIST_CHROME ? [...expected, 'sidePanel'] : expected).sort(),
     );
-    for (const key of ['host_permissions', 'content_scripts', 'web_accessible_resources', 'externally_connectable']) {
+    for (const key of [
+      'host_permissions',
+      'content_scripts',
+      'web_accessible_resources',
+      'externally_connectable',
+    ]) {
       expect(manifest[key], key).toBeUndefined();
     }
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
@@ -46,7 +51,9 @@ describe.each([
     const found: string[] = [];
     for (const file of files(dist).filter((f) => /\.(js|html|css)$/.test(f))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\(/g)) {
+      for (const m of text.matchAll(
+        /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\(/g,
+      )) {
         found.push(`${file}: ${m[0]}`);
       }
       for (const m of text.matchAll(/https?:\/\/[\w.-]+(?:\/[\w./?=&%-]*)?/g)) {

@@ -1,0 +1,74 @@
+import type { ControlId } from '../core/controls.ts';
+import type { PageInfo, Review } from '../core/review.ts';
+import type { Verdict } from '../core/verdict.ts';
+import { database } from '../store/db.ts';
+import { setNotApplicable, setVerdictOverride } from '../store/workspace.ts';
+import { AuditTrail } from './AuditTrail.tsx';
+import { Checklist } from './Checklist.tsx';
+import { ReviewView } from './ReviewView.tsx';
+import { ScanSection } from './ScanSection.tsx';
+import { useDerived, useReviewData } from './use-review-data.ts';
+import type { ScanState } from './use-scan.ts';
+import { useTagging } from './use-tagging.ts';
+import { VerdictCard } from './VerdictCard.tsx';
+
+/** A review open in the panel: verdict, checklist, the page's claims to tag, and the pages read. */
+export function ReviewWorkspace({
+  review,
+  page,
+  tabId,
+  actor,
+  scan,
+  stale,
+  onScan,
+}: {
+  review: Review;
+  /** The page in the active tab when it belongs to this review (claims can be tagged), else undefined. */
+  page: PageInfo | undefined;
+  tabId: number | undefined;
+  actor: string;
+  scan: ScanState;
+  stale: boolean;
+  onScan: () => void;
+}) {
+  const data = useReviewData(review.id);
+  const ready = data.status === 'ready' ? data.value : undefined;
+  const { statuses, verdict } = useDerived(review, ready);
+  const tagging = useTagging(review, page ?? { title: '', url: 'about:blank', textLength: 0 }, ready, actor);
+  const db = database();
+  return (
+    <>
+      {data.status === 'error' && (
+        <p class="notice error" role="alert">
+          {data.error}
+        </p>
+      )}
+      <VerdictCard
+        review={review}
+        result={verdict}
+        onOverride={(o: { verdict: Verdict; reason: string } | null) =>
+          setVerdictOverride(db, actor, review.id, o)
+        }
+      />
+      <Checklist
+        review={review}
+        statuses={statuses}
+        data={ready}
+        onNotApplicable={(control: ControlId, reason: string | null) =>
+          setNotApplicable(db, actor, review.id, control, reason)
+        }
+      />
+      {tabId !== undefined && (
+        <ScanSection
+          tabId={tabId}
+          state={scan}
+          stale={stale}
+          onScan={onScan}
+          {...(page ? { tagging } : {})}
+        />
+      )}
+      <ReviewView review={review} />
+      <AuditTrail reviewId={review.id} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMemo } from 'preact/hooks';
+import { checklist } from '../core/control-status.ts';
+import type { Review } from '../core/review.ts';
+import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
+import { computeVerdict } from '../core/verdict.ts';
+import { database } from '../store/db.ts';
+import { type LiveState, useLiveQuery } from '../ui/use-live-query.ts';
+
+/** Everything the workspace shows for one review, kept live across panels. */
+export interface ReviewData {
+  claims: StoredClaim[];
+  assessments: Assessment[];
+  redFlags: RedFlagRecord[];
+  notes: Note[];
+}
+
+/** The review's records, re-read whenever any panel changes them (Dexie liveQuery). */
+export function useReviewData(reviewId: string): LiveState<ReviewData> {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [claims, assessments, redFlags, notes] = await Promise.all([
+      db.claims.where('reviewId').equals(reviewId).toArray(),
+      db.assessments.where('reviewId').equals(reviewId).toArray(),
+      db.redFlags.where('reviewId').equals(reviewId).toArray(),
+      db.notes.where('reviewId').equals(reviewId).toArray(),
+    ]);
+    return { claims, assessments, redFlags, notes };
+  }, [reviewId]);
+}
+
+/** The checklist and verdict derived from a review's records. */
+export function useDerived(review: Review, data: ReviewData | undefined) {
+  return useMemo(() => {
+    const assessments = (data?.assessments ?? []).map((a) => ({
+      claimId: a.claimId,
+      control: a.control,
+      verdict: a.verdict,
+    }));
+    const statuses = checklist(review.template, assessments, review.notApplicable);
+    const verdict = computeVerdict({
+      statuses,
+      redFlags: (data?.redFlags ?? []).map((f) => ({
+        id: f.id,
+        flag: f.flag,
+        ...(f.claimId ? { claimId: f.claimId } : {}),
+        resolved: f.resolved,
+      })),
+      ...(review.verdictOverride
+        ? { override: { verdict: review.verdictOverride.verdict, reason: review.verdictOverride.reason } }
+        : {}),
+    });
+    return { statuses, verdict };
+  }, [review, data]);
+}

@@ -1,0 +1,142 @@
+/**
+ * The reviewer's workspace in real Chromium: scan the sample trust center, tag claims with the
+ * keyboard and the mouse, raise a red flag, watch the verdict change, undo, override with a
+ * reason, and verify the audit trail.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
+import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
+
+let server: StaticServer;
+let browser: ChromiumSession;
+let vendor: Page;
+let panel: ExtensionTarget;
+
+const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+const status = (control: string) =>
+  `document.querySelector('#checklist li[data-control="${control}"]')?.dataset.status`;
+
+/** Focuses the first claim whose text matches, in the group it was suggested for, and presses keys on it. */
+async function keysOnClaim(pattern: string, ...keys: string[]): Promise<void> {
+  const ok = await panel.evaluate<boolean>(`(() => {
+    for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
+    return true;
+  })()`);
+  expect(ok).toBe(true);
+  await panel.waitFor(
+    `[...document.querySelectorAll('#scan-groups li.claim')].some((li) => ${pattern}.test(li.textContent))`,
+  );
+  await panel.evaluate(
+    `[...document.querySelectorAll('#scan-groups li.claim')].find((li) => ${pattern}.test(li.textContent)).focus()`,
+  );
+  for (const key of keys) {
+    await panel.cdp('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key,
+      text: key.length === 1 ? key : undefined,
+    });
+    await panel.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key });
+  }
+}
+
+beforeAll(async () => {
+  server = await serveFolder(SAMPLE_TRUST_CENTER);
+  browser = await launchChromium({ extensionDir: DIST_CHROME });
+  vendor = await browser.context.newPage();
+  await vendor.goto(server.url);
+  await vendor.waitForSelector('html[data-rendered="true"]');
+  const popup = await browser.clickToolbarButton(vendor);
+  await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
+  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+  panel = await browser.extensionTarget('src/sidepanel/index.html');
+  await panel.waitFor(`document.querySelector('form button[type=submit]')`);
+  await panel.evaluate(`document.querySelector('form button[type=submit]').click()`);
+  await panel.waitFor(`document.querySelector('#verdict')`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the workspace in Chromium', () => {
+  test('a new review starts as a governed pilot with all five proof points missing', async () => {
+    expect(await panel.evaluate<string>(`document.querySelector('#verdict').dataset.verdict`)).toBe(
+      'governed-pilot',
+    );
+    for (const c of ['workload-identity', 'tenant-isolation', 'jit-access', 'revocation', 'auditability']) {
+      expect(await panel.evaluate<string>(status(c))).toBe('missing');
+    }
+    expect(await panel.evaluate<string>(text('#verdict-rule'))).toMatch(/governed pilot/i);
+  });
+
+  test('tagging the five proof points as evidence with the keyboard makes it an enterprise candidate', async () => {
+    await panel.evaluate(`document.querySelector('#scan-button').click()`);
+    await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+    // "e" tags evidence for the claim's suggested control; "1"–"5" would pick another.
+    await keysOnClaim('/X\\.509 SPIFFE SVID/', 'e');
+    await panel.waitFor(`${status('workload-identity')} === 'proven'`);
+    await keysOnClaim('/per-tenant|row-level security/i', 'e');
+    await keysOnClaim('/expire after|scoped/i', 'e');
+    await keysOnClaim('/revoke/i', 'e');
+    await keysOnClaim('/actor/i', 'e');
+    await panel.waitFor(
+      `['workload-identity','tenant-isolation','jit-access','revocation','auditability'].every((c) => document.querySelector('#checklist li[data-control="' + c + '"]')?.dataset.status === 'proven')`,
+      10_000,
+    );
+    await panel.waitFor(`document.querySelector('#verdict').dataset.verdict === 'enterprise-candidate'`);
+  });
+
+  test('raising the "contact support to revoke" red flag makes it a prototype; undo restores a tag', async () => {
+    await panel.evaluate(`[...document.querySelectorAll('#scan-groups li.claim')]
+      .find((li) => /contact our support team/i.test(li.textContent))
+      .querySelector('[data-raise="manual-revocation"]').click()`);
+    await panel.waitFor(`document.querySelector('#verdict').dataset.verdict === 'prototype'`);
+    expect(await panel.evaluate<string>(text('#verdict-decided-by'))).toContain(
+      'Revocation depends on manual vendor intervention',
+    );
+
+    // Mouse: tag a marketing claim, then undo it with "u".
+    await panel.evaluate(`[...document.querySelectorAll('#scan-groups li.claim')]
+      .find((li) => /robust, enterprise-grade identity/.test(li.textContent))
+      .querySelector('[data-verdict="marketing"]').click()`);
+    await panel.waitFor(
+      `[...document.querySelectorAll('#scan-groups li.claim')].find((li) => /robust, enterprise-grade identity/.test(li.textContent))?.dataset.tag === 'marketing'`,
+    );
+    await keysOnClaim('/robust, enterprise-grade identity/', 'u');
+    await panel.waitFor(
+      `[...document.querySelectorAll('#scan-groups li.claim')].find((li) => /robust, enterprise-grade identity/.test(li.textContent))?.dataset.tag === ''`,
+    );
+  });
+
+  test('the verdict can be overridden only with a reason, and the override shows', async () => {
+    await panel.evaluate(`document.querySelector('#override-verdict').click()`);
+    await panel.evaluate(`document.querySelector('#verdict form button[type=submit]').click()`);
+    await panel.waitFor(`${text('#verdict [role=alert]')}.includes('Write why')`);
+    await panel.evaluate(`(() => {
+      const area = document.querySelector('textarea[name=override-reason]');
+      area.value = 'Vendor showed self-service revocation in the live demo on 2026-11-25.';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      document.querySelector('#verdict select').value = 'governed-pilot';
+      document.querySelector('#verdict select').dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    // A separate step: the form's state updates after the input events are handled.
+    await panel.evaluate(`document.querySelector('#verdict form button[type=submit]').click()`);
+    await panel.waitFor(
+      `document.querySelector('#verdict').dataset.verdict === 'governed-pilot' && document.querySelector('#verdict-override')`,
+    );
+    expect(await panel.evaluate<string>(text('#verdict-override'))).toContain('Computed: Prototype');
+  });
+
+  test('every change is in the history, and the audit trail verifies', async () => {
+    await panel.evaluate(`document.querySelector('#verify-trail').click()`);
+    await panel.waitFor(`${text('#trail-check')}.includes('intact')`);
+    const actions = await panel.evaluate<string[]>(
+      `[...document.querySelectorAll('#history-list li')].map((li) => li.dataset.action)`,
+    );
+    for (const a of ['claim.keep', 'claim.tag', 'claim.untag', 'redflag.raise', 'verdict.override'])
+      expect(actions).toContain(a);
+  });
+});

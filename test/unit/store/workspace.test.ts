@@ -1,0 +1,199 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { ExtractedClaim } from '../../../src/core/claim.ts';
+import { eventsOf, verifyReviewChain } from '../../../src/store/audit-log.ts';
+import { ReviewDatabase } from '../../../src/store/db.ts';
+import { createReview, recordSource } from '../../../src/store/reviews.ts';
+import {
+  keepClaim,
+  raiseRedFlag,
+  saveNote,
+  setAssessment,
+  setNotApplicable,
+  setVerdictOverride,
+} from '../../../src/store/workspace.ts';
+
+let name: string;
+let db: ReviewDatabase;
+beforeEach(() => {
+  name = `ws-${crypto.randomUUID()}`;
+  db = new ReviewDatabase(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const extracted = (text: string): ExtractedClaim => ({
+  text,
+  headingPath: ['Security'],
+  structure: 'sentence',
+  selector: { exact: text, prefix: '', suffix: '', start: 0, end: text.length },
+  flags: { inCode: false, gated: false, hidden: false },
+  origin: 'dom',
+});
+
+async function setup() {
+  const review = await createReview(db, { vendor: 'Acme', domains: ['acme.com'] });
+  const source = await recordSource(db, review.id, {
+    url: 'https://trust.acme.com/',
+    title: 'Trust',
+    textLength: 10,
+  });
+  const claim = await keepClaim(db, 'Ada', {
+    reviewId: review.id,
+    sourceId: source.id,
+    url: source.url,
+    claim: extracted('Tokens expire after 15 minutes.'),
+    origin: 'extracted',
+  });
+  return { review, source, claim };
+}
+
+describe('workspace changes', () => {
+  test('the same quote on the same page is kept once', async () => {
+    const { review, source, claim } = await setup();
+    const again = await keepClaim(db, 'Ada', {
+      reviewId: review.id,
+      sourceId: source.id,
+      url: source.url,
+      claim: extracted('Tokens expire after 15 minutes.'),
+      origin: 'extracted',
+    });
+    expect(again.id).toBe(claim.id);
+    expect(await db.claims.count()).toBe(1);
+  });
+
+  test('a claim bears on several controls; tagging returns the previous verdict (for undo)', async () => {
+    const { claim } = await setup();
+    expect(await setAssessment(db, 'Ada', claim, 'jit-access', 'evidence')).toBeNull();
+    expect(await setAssessment(db, 'Ada', claim, 'revocation', 'marketing')).toBeNull();
+    expect(await setAssessment(db, 'Ada', claim, 'jit-access', 'marketing')).toBe('evidence');
+    const rows = await db.assessments.where('claimId').equals(claim.id).toArray();
+    expect(rows.map((r) => [r.control, r.verdict]).sort()).toEqual([
+      ['jit-access', 'marketing'],
+      ['revocation', 'marketing'],
+    ]);
+    expect(await setAssessment(db, 'Ada', claim, 'jit-access', null)).toBe('marketing');
+    expect(await db.assessments.count()).toBe(1);
+  });
+
+  test('every change appends an event with actor, before and after, and the chain verifies', async () => {
+    const { review, claim } = await setup();
+    await setAssessment(db, 'Ada', claim, 'jit-access', 'evidence');
+    await raiseRedFlag(db, 'Ada', { reviewId: review.id, flag: 'long-lived-keys', claimId: claim.id });
+    await setNotApplicable(db, 'Ada', review.id, 'ai-guardrails', 'No AI features in scope');
+    await setVerdictOverride(db, 'Ada', review.id, { verdict: 'governed-pilot', reason: 'Pilot only' });
+    await saveNote(db, 'Ada', review.id, 'review', 'First call on Tuesday.');
+    await saveNote(db, 'Ada', review.id, 'review', 'First call on Tuesday.'); // unchanged: no event
+    const events = await eventsOf(db, review.id);
+    expect(events.map((e) => e.action)).toEqual([
+      'claim.keep',
+      'claim.tag',
+      'redflag.raise',
+      'control.not-applicable',
+      'verdict.override',
+      'note.edit',
+    ]);
+    expect(events[1]).toMatchObject({
+      actor: 'Ada',
+      before: { control: 'jit-access', verdict: null },
+      after: { control: 'jit-access', verdict: 'evidence' },
+    });
+    expect(await verifyReviewChain(db, review.id)).toEqual({ ok: true, events: 6 });
+  });
+
+  test('tampering with a stored event is reported, not repaired', async () => {
+    const { review, claim } = await setup();
+    await setAssessment(db, 'Ada', claim, 'jit-access', 'evidence');
+    const [, second] = await eventsOf(db, review.id);
+    await db.events.update(second?.id ?? '', { actor: 'Mallory' });
+    const check = await verifyReviewChain(db, review.id);
+    expect(check).toMatchObject({ ok: false, brokenAt: 2, problem: 'hash-mismatch' });
+    expect((await eventsOf(db, review.id))[1]?.actor).toBe('Mallory');
+  });
+
+  test('an override needs a reason', async () => {
+    const { review } = await setup();
+    await expect(
+      setVerdictOverride(db, 'Ada', review.id, { verdict: 'prototype', reason: '  ' }),
+    ).rejects.toThrow(/reason/);
+    expect((await db.reviews.get(review.id))?.verdictOverride).toBeUndefined();
+  });
+
+  test('two panels changing one review at once lose no update and keep one intact chain', async () => {
+    const { review, claim } = await setup();
+    const other = new ReviewDatabase(name);
+    const controls = [
+      'workload-identity',
+      'tenant-isolation',
+      'jit-access',
+      'revocation',
+      'auditability',
+    ] as const;
+    await Promise.all(
+      controls.flatMap((control, i) => [
+        setAssessment(db, 'Ada', claim, control, 'evidence'),
+        saveNote(other, 'Bob', review.id, `control:${control}`, `note ${i}`),
+      ]),
+    );
+    other.close();
+    expect(await db.assessments.count()).toBe(5);
+    expect(await db.notes.count()).toBe(5);
+    const check = await verifyReviewChain(db, review.id);
+    expect(check).toEqual({ ok: true, events: 11 });
+  });
+});
+
+describe('migrations', () => {
+  test('a database written by version 1 opens in the current version with every row', async () => {
+    const v1name = `v1-${crypto.randomUUID()}`;
+    // Version 1 exactly as it shipped (kept here, frozen, as the fixture's writer).
+    const v1 = new Dexie(v1name);
+    v1.version(1).stores({ reviews: 'id, *domains, updatedAt', sources: 'id, reviewId, &[reviewId+url]' });
+    await v1.table('reviews').bulkAdd([
+      {
+        id: 'r1',
+        vendor: 'Acme',
+        product: '',
+        domains: ['acme.com'],
+        template: 'ai-readiness',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+      {
+        id: 'r2',
+        vendor: 'Globex',
+        product: 'Agents',
+        domains: ['globex.io'],
+        template: 'full',
+        createdAt: '2026-01-02T00:00:00.000Z',
+        updatedAt: '2026-01-02T00:00:00.000Z',
+      },
+    ]);
+    await v1
+      .table('sources')
+      .add({
+        id: 's1',
+        reviewId: 'r1',
+        url: 'https://trust.acme.com/',
+        title: 'Trust',
+        kind: 'trust-center',
+        firstCapturedAt: '2026-01-01T00:00:00.000Z',
+        lastCapturedAt: '2026-01-01T00:00:00.000Z',
+        textLength: 42,
+      });
+    v1.close();
+    const current = new ReviewDatabase(v1name);
+    expect(await current.reviews.count()).toBe(2);
+    expect((await current.reviews.get('r2'))?.template).toBe('full');
+    expect(
+      await current.sources.where('[reviewId+url]').equals(['r1', 'https://trust.acme.com/']).count(),
+    ).toBe(1);
+    expect(await current.claims.count()).toBe(0);
+    expect(current.verno).toBe(2);
+    current.close();
+    await Dexie.delete(v1name);
+  });
+});
