@@ -66,7 +66,7 @@ async function scan(url: string): Promise<void> {
 
 describe('hostile and oversized pages in Chromium', () => {
   test('markup, broken built-ins, forged messages and clobbering: everything shows as text, nothing runs', async () => {
-    await scan(hostile.url + 'hostile.html');
+    await scan(`${hostile.url}hostile.html`);
     expect(await panel.evaluate<string>(`document.querySelector('#scan').dataset.state`)).toBe('done');
     const title = await panel.evaluate<string>(`document.querySelector('#page-title').textContent`);
     expect(title).toContain('<img src=x onerror=window.__pwned=1>');

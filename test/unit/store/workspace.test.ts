@@ -172,18 +172,16 @@ describe('migrations', () => {
         updatedAt: '2026-01-02T00:00:00.000Z',
       },
     ]);
-    await v1
-      .table('sources')
-      .add({
-        id: 's1',
-        reviewId: 'r1',
-        url: 'https://trust.acme.com/',
-        title: 'Trust',
-        kind: 'trust-center',
-        firstCapturedAt: '2026-01-01T00:00:00.000Z',
-        lastCapturedAt: '2026-01-01T00:00:00.000Z',
-        textLength: 42,
-      });
+    await v1.table('sources').add({
+      id: 's1',
+      reviewId: 'r1',
+      url: 'https://trust.acme.com/',
+      title: 'Trust',
+      kind: 'trust-center',
+      firstCapturedAt: '2026-01-01T00:00:00.000Z',
+      lastCapturedAt: '2026-01-01T00:00:00.000Z',
+      textLength: 42,
+    });
     v1.close();
     const current = new ReviewDatabase(v1name);
     expect(await current.reviews.count()).toBe(2);
