@@ -22,7 +22,11 @@ import type { Verdict } from '../core/verdict.ts';
 import { lastEvent } from './audit-log.ts';
 import type { ReviewDatabase } from './db.ts';
 
-const RETRIES = 8;
+const RETRIES = 50;
+
+/** A short random wait before retrying, so panels that collided do not collide again in step. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt + 1, 10)));
 
 /** Writes a change and its audit event atomically; retries when another panel appended first. */
 async function recorded<T>(
@@ -49,6 +53,7 @@ async function recorded<T>(
       const name = (error as { name?: string; inner?: { name?: string } }).name;
       const inner = (error as { inner?: { name?: string } }).inner?.name;
       if ((name !== 'ConstraintError' && inner !== 'ConstraintError') || attempt >= RETRIES) throw error;
+      await backoff(attempt);
     }
   }
 }
