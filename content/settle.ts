@@ -15,7 +15,17 @@ export interface SettleOptions {
 /** Defaults tuned for late-rendering trust centers. */
 export const DEFAULT_SETTLE: SettleOptions = { quietMs: 400, maxMs: 5000 };
 
-/** Resolves `true` when the DOM was quiet for `quietMs`, `false` when `maxMs` ran out first. */
+/**
+ * Signs that a page is still waiting for its content: a single-page app fetching data leaves
+ * the DOM quiet while it shows a spinner, so quiet alone does not mean settled.
+ */
+export function looksLoading(doc: Document): boolean {
+  if (doc.readyState !== 'complete') return true;
+  if (doc.querySelector('[aria-busy="true"], .loading, .spinner, .skeleton, [class*="skeleton"], [class*="spinner"]')) return true;
+  return (doc.body?.textContent?.trim().length ?? 0) < 200;
+}
+
+/** Resolves `true` when the DOM was quiet for `quietMs` and shows no sign of loading, `false` when `maxMs` ran out first. */
 export function waitForSettle(doc: Document, options: SettleOptions = DEFAULT_SETTLE): Promise<boolean> {
   return new Promise((resolve) => {
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -28,8 +38,8 @@ export function waitForSettle(doc: Document, options: SettleOptions = DEFAULT_SE
     const restartQuiet = () => {
       clearTimeout(quietTimer);
       quietTimer = setTimeout(() => {
-        if (doc.readyState === 'complete') finish(true);
-        else restartQuiet();
+        if (looksLoading(doc)) restartQuiet();
+        else finish(true);
       }, options.quietMs);
     };
     const observer = new MutationObserver(restartQuiet);

@@ -86,7 +86,7 @@ export function ScanSection({
             {PLATFORM_NAMES[state.extraction.platform] &&
               ` · ${PLATFORM_NAMES[state.extraction.platform]} trust center`}
             {state.extraction.settled === false &&
-              ' · the page was still changing; read after the wait limit'}
+              ' · the page still looked unfinished after 5 s; read as it was'}
           </p>
           {state.extraction.truncated && (
             <p class="notice" role="status">
