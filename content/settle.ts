@@ -21,7 +21,12 @@ export const DEFAULT_SETTLE: SettleOptions = { quietMs: 400, maxMs: 5000 };
  */
 export function looksLoading(doc: Document): boolean {
   if (doc.readyState !== 'complete') return true;
-  if (doc.querySelector('[aria-busy="true"], .loading, .spinner, .skeleton, [class*="skeleton"], [class*="spinner"]')) return true;
+  if (
+    doc.querySelector(
+      '[aria-busy="true"], .loading, .spinner, .skeleton, [class*="skeleton"], [class*="spinner"]',
+    )
+  )
+    return true;
   return (doc.body?.textContent?.trim().length ?? 0) < 200;
 }
 
