@@ -10,8 +10,10 @@ import { BackgroundToContent } from '../src/messages/protocol.ts';
 import { fail, ok, type Reply } from '../src/messages/reply.ts';
 import { isFromExtensionPage } from '../src/messages/sender.ts';
 import { extensionId, onRuntimeMessage } from './extension-api.ts';
+import { drawHighlights } from './highlights.ts';
 import { readPageInfo } from './page-info.ts';
 import { readPage } from './read-page.ts';
+import { waitForSettle } from './settle.ts';
 import { showClaim } from './show-claim.ts';
 
 // A symbol, not a string key: a page's named elements can shadow string globals, never symbols.
@@ -32,6 +34,15 @@ async function answer(raw: unknown): Promise<Reply<unknown>> {
       return ok(await readPage(document));
     case 'show-claim':
       return ok(showClaim(document, request.selector));
+    case 'highlight-claims':
+      // A late-rendering page must have rendered before its claims can be found again.
+      await waitForSettle(document);
+      return ok(
+        drawHighlights(document, request.claims, (claimId) => {
+          // The panel selects the claim; nobody listening (panel closed) is fine.
+          chrome.runtime.sendMessage({ type: 'highlight-clicked', claimId }).catch(() => undefined);
+        }),
+      );
   }
 }
 

@@ -6,11 +6,11 @@
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { parseMessage } from '../messages/parse-message.ts';
-import { PageBroadcast, PageToBackground } from '../messages/protocol.ts';
+import { ContentToPage, PageBroadcast, PageToBackground } from '../messages/protocol.ts';
 import { fail, type Reply } from '../messages/reply.ts';
-import { isFromExtensionPage } from '../messages/sender.ts';
+import { isFromExtensionPage, isFromOurContentScript } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
-import { inspectTab, scanTab, showClaimInTab } from './inspect-tab.ts';
+import { highlightClaims, inspectTab, scanTab, showClaimInTab } from './inspect-tab.ts';
 
 const OPEN_PANEL_COMMAND = 'open-side-panel';
 
@@ -28,10 +28,14 @@ async function handle(raw: unknown): Promise<Reply<unknown>> {
       return scanTab(request.tabId);
     case 'show-claim':
       return showClaimInTab(request.tabId, request.selector);
+    case 'highlight-claims':
+      return highlightClaims(request.tabId, request.claims);
   }
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  // The content script's notes to the panel ("a highlight was clicked") are not for the background.
+  if (isFromOurContentScript(sender, browser.runtime.id) && v.is(ContentToPage, raw)) return undefined;
   if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''))) {
     console.warn(
       '[vendor-review] background ignored a message from',

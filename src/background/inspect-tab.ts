@@ -1,17 +1,36 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
+
+const vArray = <S extends v.GenericSchema>(schema: S) => v.pipe(v.array(schema), v.maxLength(5000));
+
 import browser from 'webextension-polyfill';
 import type { Extraction } from '../core/claim.ts';
 import { explainInjectionError, pageAccessProblem } from '../core/page-access.ts';
 import type { PageInfo } from '../core/review.ts';
 import { parseMessage } from '../messages/parse-message.ts';
-import type { BackgroundToContent, QuoteSelectorSchema, ShowClaimResult } from '../messages/protocol.ts';
-import { ExtractionSchema, PageInfoSchema, replySchema, ShowClaimSchema } from '../messages/protocol.ts';
+import type {
+  AnchorReport,
+  BackgroundToContent,
+  ClaimToDrawSchema,
+  QuoteSelectorSchema,
+  ShowClaimResult,
+} from '../messages/protocol.ts';
+import {
+  AnchorReportSchema,
+  ExtractionSchema,
+  PageInfoSchema,
+  replySchema,
+  ShowClaimSchema,
+} from '../messages/protocol.ts';
 import { fail, type Reply } from '../messages/reply.ts';
 
 const CONTENT_SCRIPT = 'content.js';
 /** Styles the flash highlight the content script draws (CSS Custom Highlight API: no DOM change). */
-const FLASH_CSS =
-  '::highlight(vendor-review-flash) { background-color: rgba(255, 200, 0, 0.65); color: inherit; }';
+const HIGHLIGHT_CSS = [
+  '::highlight(vendor-review-flash) { background-color: rgba(255, 200, 0, 0.65); color: inherit; }',
+  '::highlight(vendor-review-evidence) { background-color: rgba(46, 160, 67, 0.25); }',
+  '::highlight(vendor-review-marketing) { background-color: rgba(212, 118, 0, 0.28); }',
+  '::highlight(vendor-review-neutral) { background-color: rgba(31, 95, 191, 0.15); }',
+].join('\n');
 
 /**
  * Injects the content script into a tab's top frame (it is never declared for every site) and
@@ -53,15 +72,35 @@ export async function scanTab(tabId: number): Promise<Reply<Extraction>> {
   return askPage(tabId, { type: 'extract-claims' }, ExtractionSchema) as Promise<Reply<Extraction>>;
 }
 
+const styled = new Set<string>();
+
+/** Injects the highlight colours once per page load (insertCSS adds a sheet each call). */
+async function insertHighlightStyles(tabId: number): Promise<void> {
+  try {
+    const { url } = await browser.tabs.get(tabId);
+    const key = `${tabId} ${url ?? ''}`;
+    if (styled.has(key)) return;
+    await browser.scripting.insertCSS({ target: { tabId, frameIds: [0] }, css: HIGHLIGHT_CSS });
+    styled.add(key);
+  } catch {
+    // The reply from askPage explains access problems; without the style highlights are invisible.
+  }
+}
+
 /** Scrolls the page to a claim and flashes it. */
 export async function showClaimInTab(
   tabId: number,
   selector: v.InferOutput<typeof QuoteSelectorSchema>,
 ): Promise<Reply<ShowClaimResult>> {
-  try {
-    await browser.scripting.insertCSS({ target: { tabId, frameIds: [0] }, css: FLASH_CSS });
-  } catch {
-    // The reply from askPage explains access problems; without the style the flash is just fainter.
-  }
+  await insertHighlightStyles(tabId);
   return askPage(tabId, { type: 'show-claim', selector }, ShowClaimSchema);
+}
+
+/** Re-anchors the review's claims on the page and draws them; reports how each fared. */
+export async function highlightClaims(
+  tabId: number,
+  claims: Array<v.InferOutput<typeof ClaimToDrawSchema>>,
+): Promise<Reply<AnchorReport[]>> {
+  await insertHighlightStyles(tabId);
+  return askPage(tabId, { type: 'highlight-claims', claims }, vArray(AnchorReportSchema));
 }

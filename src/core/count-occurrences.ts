@@ -8,6 +8,15 @@ const BASE = 31;
 
 /** Occurrence counts of each needle in `haystack` (overlapping occurrences count). */
 export function countOccurrences(haystack: string, needles: readonly string[]): number[] {
+  // Identical needles are counted once: a page repeating a sentence a thousand times must not
+  // make every place it occurs compare it a thousand times.
+  const distinct = [...new Set(needles)];
+  const distinctCounts = countDistinct(haystack, distinct);
+  const byNeedle = new Map(distinct.map((n, i) => [n, distinctCounts[i] ?? 0]));
+  return needles.map((n) => byNeedle.get(n) ?? 0);
+}
+
+function countDistinct(haystack: string, needles: readonly string[]): number[] {
   const counts = needles.map(() => 0);
   const usable = needles.filter((n) => n.length > 0);
   if (usable.length === 0 || haystack.length === 0) return counts;

@@ -21,6 +21,25 @@ export const QuoteSelectorSchema = v.strictObject({
   end: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
+const claimId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** A stored claim to draw on the page, with its colour. */
+export const ClaimToDrawSchema = v.strictObject({
+  id: claimId,
+  selector: QuoteSelectorSchema,
+  tone: v.picklist(['evidence', 'marketing', 'neutral']),
+});
+
+/** How a claim fared when re-anchored on the page. */
+export const AnchorReportSchema = v.strictObject({
+  id: claimId,
+  status: v.picklist(['anchored', 'changed', 'orphaned']),
+  method: v.optional(v.picklist(['position', 'quote'])),
+  currentText: v.optional(text(4096)),
+});
+/** How a claim fared when re-anchored on the page. */
+export type AnchorReport = v.InferOutput<typeof AnchorReportSchema>;
+
 /** What happened when the page was asked to show a claim. */
 export interface ShowClaimResult {
   found: boolean;
@@ -37,6 +56,12 @@ export const PageToBackground = v.variant('type', [
   v.strictObject({ type: v.literal('scan-tab'), tabId }),
   /** Scroll the page in a tab to a claim and flash it. */
   v.strictObject({ type: v.literal('show-claim'), tabId, selector: QuoteSelectorSchema }),
+  /** Re-anchor the review's claims on the page in a tab and draw them as highlights. */
+  v.strictObject({
+    type: v.literal('highlight-claims'),
+    tabId,
+    claims: v.pipe(v.array(ClaimToDrawSchema), v.maxLength(5000)),
+  }),
 ]);
 /** A request from an extension page to the background. */
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
@@ -46,6 +71,7 @@ export interface PageToBackgroundResponse {
   'inspect-tab': PageInfo;
   'scan-tab': Extraction;
   'show-claim': ShowClaimResult;
+  'highlight-claims': AnchorReport[];
 }
 
 // ---- extension page → other extension pages (a broadcast; the background ignores it) ----
@@ -57,6 +83,15 @@ export const PageBroadcast = v.variant('type', [
 /** A broadcast between extension pages. */
 export type PageBroadcast = v.InferOutput<typeof PageBroadcast>;
 
+// ---- content script → extension pages ----
+
+/** What the content script tells the panel on its own: the reviewer clicked a highlight. */
+export const ContentToPage = v.variant('type', [
+  v.strictObject({ type: v.literal('highlight-clicked'), claimId }),
+]);
+/** A message from the content script to the panel. */
+export type ContentToPage = v.InferOutput<typeof ContentToPage>;
+
 // ---- background → content script ----
 
 /** Requests the background sends to the content script in a tab. */
@@ -67,6 +102,11 @@ export const BackgroundToContent = v.variant('type', [
   v.strictObject({ type: v.literal('extract-claims') }),
   /** Scroll to a claim and flash it. */
   v.strictObject({ type: v.literal('show-claim'), selector: QuoteSelectorSchema }),
+  /** Re-anchor claims and draw them as highlights. */
+  v.strictObject({
+    type: v.literal('highlight-claims'),
+    claims: v.pipe(v.array(ClaimToDrawSchema), v.maxLength(5000)),
+  }),
 ]);
 /** A request from the background to a content script. */
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
@@ -76,6 +116,7 @@ export interface BackgroundToContentResponse {
   'page-info': PageInfo;
   'extract-claims': Extraction;
   'show-claim': ShowClaimResult;
+  'highlight-claims': AnchorReport[];
 }
 
 // ---- replies coming back from the content script, validated too ----

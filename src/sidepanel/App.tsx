@@ -93,7 +93,11 @@ export function App() {
         <ReviewWorkspace
           review={shown}
           // Claims can be tagged only into the review the page belongs to.
-          page={page.status === 'ready' && matchingReview?.id === shown.id ? page.page : undefined}
+          page={
+            page.status === 'ready' && matchingReview?.id === shown.id
+              ? { ...page.page, readAt: page.readAt }
+              : undefined
+          }
           tabId={page.status === 'ready' ? page.tabId : undefined}
           actor={actor}
           scan={scan}

@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type ControlStatus, STATUS_LABELS } from '../core/control-status.ts';
 import { CONTROLS, type ControlId } from '../core/controls.ts';
 import type { Review } from '../core/review.ts';
 import { TEMPLATES } from '../core/templates.ts';
+import type { AnchorReport } from '../messages/protocol.ts';
+import { NoteField } from './NoteField.tsx';
 import type { ReviewData } from './use-review-data.ts';
 
 const VERDICT_WORD = {
@@ -16,14 +18,30 @@ export function Checklist({
   review,
   statuses,
   data,
+  actor,
+  anchors,
+  selected,
   onNotApplicable,
 }: {
   review: Review;
   statuses: ReadonlyArray<{ control: ControlId; status: ControlStatus }>;
   data: ReviewData | undefined;
+  actor: string;
+  anchors: ReadonlyMap<string, AnchorReport>;
+  /** A claim picked on the page (its highlight clicked): its control opens and it is marked. */
+  selected: string | null;
   onNotApplicable: (control: ControlId, reason: string | null) => Promise<void>;
 }) {
   const [open, setOpen] = useState<ControlId | null>(null);
+  // A highlight clicked on the page opens the control its claim was tagged for.
+  useEffect(() => {
+    const first = selected ? data?.assessments.find((a) => a.claimId === selected) : undefined;
+    if (first) setOpen(first.control);
+  }, [selected, data]);
+  useEffect(() => {
+    if (selected)
+      document.querySelector(`[data-claim-id="${selected}"]`)?.scrollIntoView({ block: 'center' });
+  }, [selected, open]);
   const [reason, setReason] = useState('');
   const claimsById = new Map((data?.claims ?? []).map((c) => [c.id, c]));
   return (
@@ -66,14 +84,40 @@ export function Checklist({
                     <p class="muted">No claim tagged for this control yet.</p>
                   ) : (
                     <ul class="claims">
-                      {tagged.map((a) => (
-                        <li key={a.id} class={`claim claim-${a.verdict}`}>
-                          <span>{claimsById.get(a.claimId)?.text ?? '(claim removed)'}</span>
-                          <span class="muted"> — {VERDICT_WORD[a.verdict]}</span>
-                        </li>
-                      ))}
+                      {tagged.map((a) => {
+                        const anchor = anchors.get(a.claimId);
+                        return (
+                          <li
+                            key={a.id}
+                            class={`claim claim-${a.verdict}`}
+                            data-claim-id={a.claimId}
+                            data-anchor={anchor?.status ?? ''}
+                            data-selected={selected === a.claimId ? 'true' : undefined}
+                          >
+                            <span>{claimsById.get(a.claimId)?.text ?? '(claim removed)'}</span>
+                            <span class="muted"> — {VERDICT_WORD[a.verdict]}</span>
+                            {anchor?.status === 'changed' && (
+                              <span class="notice changed">
+                                Changed since capture. Now: “{anchor.currentText || '(empty)'}”
+                              </span>
+                            )}
+                            {anchor?.status === 'orphaned' && (
+                              <span class="notice changed">
+                                Changed since capture: no longer on the page.
+                              </span>
+                            )}
+                          </li>
+                        );
+                      })}
                     </ul>
                   )}
+                  <NoteField
+                    reviewId={review.id}
+                    scope={`control:${control}`}
+                    saved={data?.notes.find((n) => n.scope === `control:${control}`)?.text ?? ''}
+                    actor={actor}
+                    label={`Notes on ${CONTROLS[control].name.toLowerCase()}`}
+                  />
                   <details>
                     <summary>Framework ids</summary>
                     <p class="url">{CONTROLS[control].frameworks.join(' · ') || 'None mapped.'}</p>

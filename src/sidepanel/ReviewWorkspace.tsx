@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'preact/hooks';
 import type { ControlId } from '../core/controls.ts';
 import type { PageInfo, Review } from '../core/review.ts';
 import type { Verdict } from '../core/verdict.ts';
@@ -5,8 +6,11 @@ import { database } from '../store/db.ts';
 import { setNotApplicable, setVerdictOverride } from '../store/workspace.ts';
 import { AuditTrail } from './AuditTrail.tsx';
 import { Checklist } from './Checklist.tsx';
+import { NoteField } from './NoteField.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import { ScanSection } from './ScanSection.tsx';
+import { StorageStatus } from './StorageStatus.tsx';
+import { useHighlights } from './use-highlights.ts';
 import { useDerived, useReviewData } from './use-review-data.ts';
 import type { ScanState } from './use-scan.ts';
 import { useTagging } from './use-tagging.ts';
@@ -24,7 +28,7 @@ export function ReviewWorkspace({
 }: {
   review: Review;
   /** The page in the active tab when it belongs to this review (claims can be tagged), else undefined. */
-  page: PageInfo | undefined;
+  page: (PageInfo & { readAt?: number }) | undefined;
   tabId: number | undefined;
   actor: string;
   scan: ScanState;
@@ -33,7 +37,14 @@ export function ReviewWorkspace({
 }) {
   const data = useReviewData(review.id);
   const ready = data.status === 'ready' ? data.value : undefined;
-  const { statuses, verdict } = useDerived(review, ready);
+  const [selected, setSelected] = useState<string | null>(null);
+  const anchors = useHighlights(
+    page ? tabId : undefined,
+    page,
+    ready,
+    useCallback((id: string) => setSelected(id), []),
+  );
+  const { statuses, verdict } = useDerived(review, ready, anchors);
   const tagging = useTagging(review, page ?? { title: '', url: 'about:blank', textLength: 0 }, ready, actor);
   const db = database();
   return (
@@ -50,10 +61,22 @@ export function ReviewWorkspace({
           setVerdictOverride(db, actor, review.id, o)
         }
       />
+      <section aria-label="Review notes">
+        <NoteField
+          reviewId={review.id}
+          scope="review"
+          saved={ready?.notes.find((n) => n.scope === 'review')?.text ?? ''}
+          actor={actor}
+          label="Notes on this review"
+        />
+      </section>
       <Checklist
         review={review}
         statuses={statuses}
         data={ready}
+        actor={actor}
+        anchors={anchors}
+        selected={selected}
         onNotApplicable={(control: ControlId, reason: string | null) =>
           setNotApplicable(db, actor, review.id, control, reason)
         }
@@ -69,6 +92,7 @@ export function ReviewWorkspace({
       )}
       <ReviewView review={review} />
       <AuditTrail reviewId={review.id} />
+      <StorageStatus />
     </>
   );
 }

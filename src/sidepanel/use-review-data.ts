@@ -3,8 +3,11 @@ import { checklist } from '../core/control-status.ts';
 import type { Review } from '../core/review.ts';
 import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
 import { computeVerdict } from '../core/verdict.ts';
+import type { AnchorReport } from '../messages/protocol.ts';
 import { database } from '../store/db.ts';
 import { type LiveState, useLiveQuery } from '../ui/use-live-query.ts';
+
+const NO_ANCHORS: ReadonlyMap<string, AnchorReport> = new Map();
 
 /** Everything the workspace shows for one review, kept live across panels. */
 export interface ReviewData {
@@ -28,14 +31,25 @@ export function useReviewData(reviewId: string): LiveState<ReviewData> {
   }, [reviewId]);
 }
 
-/** The checklist and verdict derived from a review's records. */
-export function useDerived(review: Review, data: ReviewData | undefined) {
+/**
+ * The checklist and verdict derived from a review's records. `anchors`: how the current page's
+ * claims re-anchored — a claim that changed or vanished makes its evidence stale.
+ */
+export function useDerived(
+  review: Review,
+  data: ReviewData | undefined,
+  anchors: ReadonlyMap<string, AnchorReport> = NO_ANCHORS,
+) {
   return useMemo(() => {
-    const assessments = (data?.assessments ?? []).map((a) => ({
-      claimId: a.claimId,
-      control: a.control,
-      verdict: a.verdict,
-    }));
+    const assessments = (data?.assessments ?? []).map((a) => {
+      const anchor = anchors.get(a.claimId);
+      return {
+        claimId: a.claimId,
+        control: a.control,
+        verdict: a.verdict,
+        stale: anchor !== undefined && anchor.status !== 'anchored',
+      };
+    });
     const statuses = checklist(review.template, assessments, review.notApplicable);
     const verdict = computeVerdict({
       statuses,
@@ -50,5 +64,5 @@ export function useDerived(review: Review, data: ReviewData | undefined) {
         : {}),
     });
     return { statuses, verdict };
-  }, [review, data]);
+  }, [review, data, anchors]);
 }

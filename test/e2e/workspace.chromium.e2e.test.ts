@@ -89,6 +89,33 @@ describe('the workspace in Chromium', () => {
     await panel.waitFor(`document.querySelector('#verdict').dataset.verdict === 'enterprise-candidate'`);
   });
 
+  test('tagged claims are highlighted on the page; clicking a highlight selects the claim in the panel', async () => {
+    await vendor.waitForFunction(() => CSS.highlights.has('vendor-review-evidence'), undefined, {
+      timeout: 10_000,
+    });
+    // Click in the middle of the highlighted SVID sentence on the vendor's page.
+    const box = await vendor.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf('X.509 SPIFFE SVID');
+        if (at >= 0) {
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + 5);
+          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = r.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    expect(box).not.toBeNull();
+    await vendor.mouse.click(box?.x ?? 0, box?.y ?? 0);
+    await panel.waitFor(
+      `document.querySelector('#checklist li[data-selected="true"]')?.textContent.includes('SPIFFE')`,
+    );
+  });
+
   test('raising the "contact support to revoke" red flag makes it a prototype; undo restores a tag', async () => {
     await panel.evaluate(`[...document.querySelectorAll('#scan-groups li.claim')]
       .find((li) => /contact our support team/i.test(li.textContent))
@@ -130,6 +157,32 @@ describe('the workspace in Chromium', () => {
     expect(await panel.evaluate<string>(text('#verdict-override'))).toContain('Computed: Prototype');
   });
 
+  test('a claim whose text changed on the page is marked "changed since capture" and its evidence goes stale', async () => {
+    await vendor.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        if (t.data.includes('X.509 SPIFFE SVID'))
+          t.data = t.data.replace(/expires? after \d+ minutes/, 'expires after 24 hours');
+      }
+    });
+    await panel.evaluate(`document.querySelector('#read-again').click()`);
+    await panel.waitFor(`document.querySelector('#checklist li[data-anchor="changed"]')`, 15_000);
+    expect(await panel.evaluate<string>(text('#checklist li[data-anchor="changed"]'))).toMatch(
+      /Changed since capture\. Now: .*24 hours/,
+    );
+    await panel.waitFor(`${status('workload-identity')} === 'stale'`);
+  });
+
+  test('after a reload the highlights return', async () => {
+    await vendor.reload();
+    await vendor.waitForSelector('html[data-rendered="true"]');
+    await vendor.waitForFunction(() => CSS.highlights.has('vendor-review-evidence'), undefined, {
+      timeout: 15_000,
+    });
+    await panel.waitFor(`${status('workload-identity')} === 'proven'`, 15_000);
+  });
+
   test('every change is in the history, and the audit trail verifies', async () => {
     await panel.evaluate(`document.querySelector('#verify-trail').click()`);
     await panel.waitFor(`${text('#trail-check')}.includes('intact')`);
@@ -138,5 +191,31 @@ describe('the workspace in Chromium', () => {
     );
     for (const a of ['claim.keep', 'claim.tag', 'claim.untag', 'redflag.raise', 'verdict.override'])
       expect(actions).toContain(a);
+  });
+
+  test('a note typed and the panel closed mid-sentence is there when the panel opens again', async () => {
+    const sentence = 'Asked for the SOC 2 bridge letter; vendor promised it by Fri';
+    await panel.evaluate(`(() => {
+      const area = document.querySelector('textarea[data-note-scope="review"]');
+      area.value = ${JSON.stringify(sentence)};
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      window.close();
+    })()`);
+    await vendor.bringToFront();
+    const popup = await browser.clickToolbarButton(vendor);
+    await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
+    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    panel = await browser.extensionTarget('src/sidepanel/index.html');
+    await panel.waitFor(
+      `document.querySelector('textarea[data-note-scope="review"]')?.value === ${JSON.stringify(sentence)}`,
+    );
+    await panel.waitFor(
+      `[...document.querySelectorAll('#history-list li')].some((li) => li.dataset.action === 'note.edit')`,
+    );
+  });
+
+  test('storage is requested as persistent and its size is shown', async () => {
+    await panel.waitFor(`document.querySelector('#storage-status')`);
+    expect(await panel.evaluate<string>(text('#storage-status'))).toMatch(/Stored in this browser: \d/);
   });
 });

@@ -1,0 +1,65 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { PageInfo } from '../core/review.ts';
+import { normaliseSourceUrl } from '../core/source-url.ts';
+import { parseMessage } from '../messages/parse-message.ts';
+import { type AnchorReport, ContentToPage } from '../messages/protocol.ts';
+import { isFromOurContentScript } from '../messages/sender.ts';
+import { askBackground } from '../platform/messaging.ts';
+import type { ReviewData } from './use-review-data.ts';
+
+/**
+ * Draws the review's claims on the page in the active tab (re-anchoring each), keeps how each
+ * fared (anchored, changed since capture, orphaned), and reports clicks on a highlight.
+ */
+export function useHighlights(
+  tabId: number | undefined,
+  page: (PageInfo & { readAt?: number }) | undefined,
+  data: ReviewData | undefined,
+  onClaimClicked: (claimId: string) => void,
+): ReadonlyMap<string, AnchorReport> {
+  const [reports, setReports] = useState<ReadonlyMap<string, AnchorReport>>(new Map());
+  const url = page ? normaliseSourceUrl(page.url) : undefined;
+  const toDraw = useMemo(() => {
+    if (!data || !url) return [];
+    const verdicts = new Map<string, Set<string>>();
+    for (const a of data.assessments)
+      verdicts.set(a.claimId, (verdicts.get(a.claimId) ?? new Set()).add(a.verdict));
+    return data.claims
+      .filter((c) => c.url === url)
+      .map((c) => {
+        const v = verdicts.get(c.id);
+        const tone = v?.has('evidence') ? 'evidence' : v?.has('marketing') ? 'marketing' : 'neutral';
+        return { id: c.id, selector: c.selector, tone } as const;
+      });
+  }, [data, url]);
+  const signature = JSON.stringify([tabId, page?.readAt, toDraw.map((c) => [c.id, c.tone])]);
+
+  // The signature stands for the tab, the page read and the claims to draw.
+  useEffect(() => {
+    if (tabId === undefined || toDraw.length === 0) {
+      setReports(new Map());
+      return;
+    }
+    let live = true;
+    void askBackground({ type: 'highlight-claims', tabId, claims: toDraw }).then((reply) => {
+      if (live && reply.ok) setReports(new Map(reply.value.map((r) => [r.id, r])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [signature]);
+
+  useEffect(() => {
+    const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+      if (!isFromOurContentScript(sender, browser.runtime.id) || sender.tab?.id !== tabId) return undefined;
+      const parsed = parseMessage(ContentToPage, raw);
+      if (parsed.ok) onClaimClicked(parsed.message.claimId);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId, onClaimClicked]);
+
+  return reports;
+}
