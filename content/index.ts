@@ -9,6 +9,7 @@ import { parseMessage } from '../src/messages/parse-message.ts';
 import { BackgroundToContent } from '../src/messages/protocol.ts';
 import { fail, ok, type Reply } from '../src/messages/reply.ts';
 import { isFromExtensionPage } from '../src/messages/sender.ts';
+import { captureSelection } from './capture-selection.ts';
 import { extensionId, onRuntimeMessage } from './extension-api.ts';
 import { drawHighlights } from './highlights.ts';
 import { readPageInfo } from './page-info.ts';
@@ -34,6 +35,8 @@ async function answer(raw: unknown): Promise<Reply<unknown>> {
       return ok(await readPage(document));
     case 'show-claim':
       return ok(showClaim(document, request.selector));
+    case 'capture-selection':
+      return ok({ claim: captureSelection(document), page: readPageInfo() });
     case 'highlight-claims':
       // A late-rendering page must have rendered before its claims can be found again.
       await waitForSettle(document);

@@ -67,6 +67,19 @@ export function Popup() {
     );
   };
 
+  const addSelection = async () => {
+    if (site.status !== 'ready') return;
+    const reply = await askBackground({ type: 'add-selection', tabId: site.tabId });
+    setMessage(
+      reply.ok
+        ? {
+            text: `Added to the review of ${reply.value.vendor}${reply.value.createdReview ? ' (a new review)' : ''}: “${reply.value.text.slice(0, 120)}”`,
+            error: false,
+          }
+        : { text: reply.error, error: true },
+    );
+  };
+
   const allowVendor = () => {
     if (site.status !== 'ready' || !site.review) return;
     const domains = site.review.domains;
@@ -113,6 +126,15 @@ export function Popup() {
       <div class="row">
         <button type="button" id="read-page" onClick={readPage} disabled={site.status !== 'ready'}>
           Read this page
+        </button>
+        <button
+          type="button"
+          id="add-selection"
+          onClick={() => void addSelection()}
+          disabled={site.status !== 'ready'}
+          title="Add the text selected on the page to the review (Alt+Shift+A, or right-click › Add to review)"
+        >
+          Add selected text
         </button>
         {site.status === 'ready' && site.review && (
           <button type="button" id="allow-vendor" onClick={allowVendor}>

@@ -10,9 +10,23 @@ import { ContentToPage, PageBroadcast, PageToBackground } from '../messages/prot
 import { fail, type Reply } from '../messages/reply.ts';
 import { isFromExtensionPage, isFromOurContentScript } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
+import { addSelection, flashBadge } from './add-selection.ts';
 import { highlightClaims, inspectTab, scanTab, showClaimInTab } from './inspect-tab.ts';
 
 const OPEN_PANEL_COMMAND = 'open-side-panel';
+const ADD_SELECTION = 'add-to-review';
+
+// The context-menu entry for selected text. Menus persist across service-worker restarts, so they
+// are created once, when the extension is installed or updated.
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: ADD_SELECTION, title: 'Add to review', contexts: ['selection'] });
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== ADD_SELECTION || tab?.id === undefined) return;
+  const tabId = tab.id;
+  void addSelection(tabId).then((reply) => flashBadge(tabId, reply));
+});
 
 async function handle(raw: unknown): Promise<Reply<unknown>> {
   const parsed = parseMessage(PageToBackground, raw);
@@ -30,6 +44,8 @@ async function handle(raw: unknown): Promise<Reply<unknown>> {
       return showClaimInTab(request.tabId, request.selector);
     case 'highlight-claims':
       return highlightClaims(request.tabId, request.claims);
+    case 'add-selection':
+      return addSelection(request.tabId);
   }
 }
 
@@ -50,6 +66,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 
 // Keyboard command: open the panel directly. Called synchronously so the gesture still counts.
 browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
+  if (command === ADD_SELECTION && tab?.id !== undefined) {
+    const tabId = tab.id;
+    void addSelection(tabId).then((reply) => flashBadge(tabId, reply));
+    return;
+  }
   if (command !== OPEN_PANEL_COMMAND) return;
   openSidePanel(tab?.windowId).catch((error: unknown) => {
     console.warn('[vendor-review] could not open the panel:', error);

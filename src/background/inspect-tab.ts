@@ -16,6 +16,7 @@ import type {
 } from '../messages/protocol.ts';
 import {
   AnchorReportSchema,
+  CaptureSchema,
   ExtractionSchema,
   PageInfoSchema,
   replySchema,
@@ -103,4 +104,9 @@ export async function highlightClaims(
 ): Promise<Reply<AnchorReport[]>> {
   await insertHighlightStyles(tabId);
   return askPage(tabId, { type: 'highlight-claims', claims }, vArray(AnchorReportSchema));
+}
+
+/** The text selected in the tab, as a claim, with the page's info. */
+export async function captureSelectionInTab(tabId: number) {
+  return askPage(tabId, { type: 'capture-selection' }, CaptureSchema);
 }

@@ -3,7 +3,7 @@
  * and each has a valibot schema: every message is validated where it is received.
  */
 import * as v from 'valibot';
-import type { Extraction } from '../core/claim.ts';
+import type { ExtractedClaim, Extraction } from '../core/claim.ts';
 import type { PageInfo } from '../core/review.ts';
 
 /** Upper bound on any message's JSON size; anything larger is rejected unread. */
@@ -62,6 +62,8 @@ export const PageToBackground = v.variant('type', [
     tabId,
     claims: v.pipe(v.array(ClaimToDrawSchema), v.maxLength(5000)),
   }),
+  /** Add the text selected in a tab to the vendor's review (created if there is none). */
+  v.strictObject({ type: v.literal('add-selection'), tabId }),
 ]);
 /** A request from an extension page to the background. */
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
@@ -72,6 +74,14 @@ export interface PageToBackgroundResponse {
   'scan-tab': Extraction;
   'show-claim': ShowClaimResult;
   'highlight-claims': AnchorReport[];
+  'add-selection': SelectionAdded;
+}
+
+/** What "Add to review" did. */
+export interface SelectionAdded {
+  text: string;
+  vendor: string;
+  createdReview: boolean;
 }
 
 // ---- extension page → other extension pages (a broadcast; the background ignores it) ----
@@ -79,6 +89,8 @@ export interface PageToBackgroundResponse {
 /** Broadcasts between our pages: the popup tells an open panel that the toolbar click granted access to a tab. */
 export const PageBroadcast = v.variant('type', [
   v.strictObject({ type: v.literal('tab-access-granted'), tabId }),
+  /** The background wrote to the database: pages re-run their live queries. */
+  v.strictObject({ type: v.literal('data-changed') }),
 ]);
 /** A broadcast between extension pages. */
 export type PageBroadcast = v.InferOutput<typeof PageBroadcast>;
@@ -107,6 +119,8 @@ export const BackgroundToContent = v.variant('type', [
     type: v.literal('highlight-claims'),
     claims: v.pipe(v.array(ClaimToDrawSchema), v.maxLength(5000)),
   }),
+  /** The current selection as a claim (null when nothing is selected), with the page's info. */
+  v.strictObject({ type: v.literal('capture-selection') }),
 ]);
 /** A request from the background to a content script. */
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContent>;
@@ -117,6 +131,7 @@ export interface BackgroundToContentResponse {
   'extract-claims': Extraction;
   'show-claim': ShowClaimResult;
   'highlight-claims': AnchorReport[];
+  'capture-selection': { claim: ExtractedClaim | null; page: PageInfo };
 }
 
 // ---- replies coming back from the content script, validated too ----
@@ -167,6 +182,9 @@ export const ExtractionSchema = v.strictObject({
     ms: v.pipe(v.number(), v.minValue(0)),
   }),
 });
+
+/** The shape of a capture-selection answer. */
+export const CaptureSchema = v.strictObject({ claim: v.nullable(ClaimSchema), page: PageInfoSchema });
 
 /** The shape of a show-claim answer. */
 export const ShowClaimSchema = v.strictObject({

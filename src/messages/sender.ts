@@ -19,7 +19,11 @@ export function isFromExtensionPage(
   extensionId: string,
   extensionOrigin: string,
 ): boolean {
-  return sender.id === extensionId && (sender.url ?? '').startsWith(extensionOrigin);
+  if (sender.id !== extensionId) return false;
+  const base = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  // Pages carry a URL; Chrome's service worker may carry only its origin.
+  if (sender.url !== undefined) return sender.url.startsWith(base);
+  return sender.origin === base.slice(0, -1);
 }
 
 /** True when the sender is our content script in the top frame of a tab. */

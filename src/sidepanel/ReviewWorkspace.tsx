@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ControlId } from '../core/controls.ts';
 import type { PageInfo, Review } from '../core/review.ts';
+import { normaliseSourceUrl } from '../core/source-url.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { database } from '../store/db.ts';
 import { setNotApplicable, setVerdictOverride } from '../store/workspace.ts';
 import { AuditTrail } from './AuditTrail.tsx';
+import { CapturedClaims } from './CapturedClaims.tsx';
 import { Checklist } from './Checklist.tsx';
 import { NoteField } from './NoteField.tsx';
 import { ReviewView } from './ReviewView.tsx';
@@ -81,6 +83,15 @@ export function ReviewWorkspace({
           setNotApplicable(db, actor, review.id, control, reason)
         }
       />
+      {tabId !== undefined && page && (
+        <CapturedClaims
+          claims={(ready?.claims ?? []).filter(
+            (c) => c.origin === 'selection' && c.url === normaliseSourceUrl(page.url),
+          )}
+          tabId={tabId}
+          tagging={tagging}
+        />
+      )}
       {tabId !== undefined && (
         <ScanSection
           tabId={tabId}

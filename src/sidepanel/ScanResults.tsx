@@ -25,12 +25,15 @@ export function ScanResults({
   onShow,
   tagging,
   filter,
+  expanded = false,
 }: {
   claims: readonly ExtractedClaim[];
   suggestions: readonly Suggestion[];
   onShow: (claim: ExtractedClaim) => void;
   tagging?: Tagging;
   filter: string;
+  /** Every group open (for short lists). */
+  expanded?: boolean;
 }) {
   const groups = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -96,7 +99,7 @@ export function ScanResults({
       {groups.map((group) => {
         const count = (kind: string) => group.items.filter((i) => i.suggestion.kind === kind).length;
         const name = group.id === 'none' ? 'No control suggested' : CONTROLS[group.id].name;
-        const isOpen = open.has(group.id) || filter.trim() !== '';
+        const isOpen = expanded || open.has(group.id) || filter.trim() !== '';
         return (
           <li key={group.id} data-control={group.id}>
             <button

@@ -1,6 +1,17 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
+const refreshes = new EventTarget();
+
+/**
+ * Re-runs every live query of this page. Dexie announces changes made in other contexts itself;
+ * the background also broadcasts after it writes, so open panels update without depending on
+ * that announcement reaching them from a service worker.
+ */
+export function refreshLiveQueries(): void {
+  refreshes.dispatchEvent(new Event('refresh'));
+}
+
 /** The state of a live database query. */
 export type LiveState<T> =
   | { status: 'loading' }
@@ -13,6 +24,12 @@ export type LiveState<T> =
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((t) => t + 1);
+    refreshes.addEventListener('refresh', bump);
+    return () => refreshes.removeEventListener('refresh', bump);
+  }, []);
   // The caller names the query's inputs in `deps`, as with useEffect itself.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
@@ -20,7 +37,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
       error: (error: unknown) => setState({ status: 'error', error: describeStorageError(error) }),
     });
     return () => subscription.unsubscribe();
-  }, deps);
+  }, [...deps, tick]);
   return state;
 }
 

@@ -32,7 +32,7 @@ describe.each([
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 
   test('asks for the reviewed permissions only, and no host access at install', () => {
-    const expected = ['activeTab', 'scripting', 'storage', 'unlimitedStorage'];
+    const expected = ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'];
     expect([...manifest.permissions].sort()).toEqual(
       (dist === DIST_CHROME ? [...expected, 'sidePanel'] : expected).sort(),
     );

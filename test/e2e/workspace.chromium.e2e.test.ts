@@ -218,4 +218,37 @@ describe('the workspace in Chromium', () => {
     await panel.waitFor(`document.querySelector('#storage-status')`);
     expect(await panel.evaluate<string>(text('#storage-status'))).toMatch(/Stored in this browser: \d/);
   });
+
+  test('text selected on a page not yet scanned is added to the review from the popup, and can be tagged', async () => {
+    const docs = await browser.context.newPage();
+    await docs.goto(`${server.url}docs.html`);
+    await docs.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        const at = t.data.indexOf('SVIDs are valid for 15 minutes');
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(t, at);
+          range.setEnd(t, at + 'SVIDs are valid for 15 minutes'.length);
+          const selection = document.getSelection();
+          selection?.removeAllRanges();
+          selection?.addRange(range);
+          return;
+        }
+      }
+      throw new Error('sentence not found');
+    });
+    const popup = await browser.clickToolbarButton(docs);
+    await popup.waitFor(`document.querySelector('#add-selection')?.disabled === false`);
+    await popup.evaluate(`document.querySelector('#add-selection').click()`);
+    await popup.waitFor(
+      `${text('[role=status].notice, .notice')}.includes('Added to the review of Kestrel Meridian AI')`,
+    );
+    await panel.waitFor(`${text('#captured')}.includes('SVIDs are valid for 15 minutes')`, 15_000);
+    await panel.evaluate(`document.querySelector('#captured li.claim').focus()`);
+    await panel.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: 'e', text: 'e' });
+    await panel.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: 'e' });
+    await panel.waitFor(`document.querySelector('#captured li.claim')?.dataset.tag === 'evidence'`);
+  });
 });

@@ -75,6 +75,10 @@ describe('sender checks', () => {
     );
     expect(isFromExtensionPage({ id, url: 'chrome-extension://abcd/x.html' }, id, origin)).toBe(false);
     expect(isFromExtensionPage({}, id, origin)).toBe(false);
+    // Chrome's service worker may send only its origin.
+    expect(isFromExtensionPage({ id, origin: 'chrome-extension://abc' }, id, origin)).toBe(true);
+    expect(isFromExtensionPage({ id, origin: 'https://vendor.com' }, id, origin)).toBe(false);
+    expect(isFromExtensionPage({ id, origin: 'chrome-extension://abcd' }, id, origin)).toBe(false);
   });
   test('content scripts: our id, a tab, the top frame', () => {
     expect(isFromOurContentScript({ id, tab: { id: 4 }, frameId: 0 }, id)).toBe(true);
