@@ -33,20 +33,24 @@ function median(values: number[]): number {
 /** Times each contender `runs` times after a warm-up; returns medians in ms and the claim count. */
 function run(runs: number): { walk: number; ours: number; readability: number; claims: number } {
   const time = (name: 'walk' | 'ours' | 'readability') => {
+    const fresh = () => (name === 'readability' ? (document.cloneNode(true) as Document) : document);
+    // Warm up for 300 ms first: the JIT needs many calls before code runs at its steady speed.
+    for (const until = performance.now() + 300; performance.now() < until; ) contenders[name](fresh());
     const samples: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      // Readability changes the document it parses: give it a fresh clone, made outside the timing.
-      const clone = name === 'readability' ? (document.cloneNode(true) as Document) : document;
-      // The page's clock is coarse (0.1 ms): repeat a fast contender until a sample lasts 20 ms.
+    for (let i = 0; i < runs; i++) {
+      // The page's clock is coarse (0.1 ms): repeat until a sample lasts 20 ms, and average it.
+      // Readability changes the document it parses, so each of its calls gets a fresh clone;
+      // cloning is not timed.
       let reps = 0;
-      const t0 = performance.now();
       let elapsed = 0;
       do {
-        contenders[name](name === 'readability' && reps > 0 ? (document.cloneNode(true) as Document) : clone);
+        const input = fresh();
+        const t0 = performance.now();
+        contenders[name](input);
+        elapsed += performance.now() - t0;
         reps++;
-        elapsed = performance.now() - t0;
-      } while (elapsed < 20 && name !== 'readability');
-      if (i > 0) samples.push(elapsed / reps);
+      } while (elapsed < 20);
+      samples.push(elapsed / reps);
     }
     return median(samples);
   };
