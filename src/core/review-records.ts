@@ -66,3 +66,17 @@ export interface Note {
   text: string;
   at: string;
 }
+
+/** A stored claim seen as an extracted one (to list it with the scan's components). */
+export function extractedOf(c: StoredClaim): ExtractedClaim {
+  return {
+    text: c.text,
+    headingPath: c.headingPath,
+    structure: c.structure,
+    ...(c.context ? { context: c.context } : {}),
+    selector: c.selector,
+    ...(c.fragment ? { fragment: c.fragment } : {}),
+    flags: c.flags,
+    origin: 'dom',
+  };
+}

@@ -1,7 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import type { ExtractedClaim } from '../core/claim.ts';
 import { classifyClaim } from '../core/classify/classify-claim.ts';
-import type { StoredClaim } from '../core/review-records.ts';
+import { extractedOf, type StoredClaim } from '../core/review-records.ts';
 import { askBackground } from '../platform/messaging.ts';
 import { ScanResults } from './ScanResults.tsx';
 import type { Tagging } from './use-tagging.ts';
@@ -16,22 +15,7 @@ export function CapturedClaims({
   tabId: number;
   tagging: Tagging;
 }) {
-  const asExtracted = useMemo(
-    () =>
-      claims.map(
-        (c): ExtractedClaim => ({
-          text: c.text,
-          headingPath: c.headingPath,
-          structure: c.structure,
-          ...(c.context ? { context: c.context } : {}),
-          selector: c.selector,
-          ...(c.fragment ? { fragment: c.fragment } : {}),
-          flags: c.flags,
-          origin: 'dom',
-        }),
-      ),
-    [claims],
-  );
+  const asExtracted = useMemo(() => claims.map(extractedOf), [claims]);
   const suggestions = useMemo(() => claims.map((c) => c.suggestion ?? classifyClaim(c)), [claims]);
   if (claims.length === 0) return null;
   return (

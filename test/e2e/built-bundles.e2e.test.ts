@@ -68,6 +68,16 @@ describe.each([
     expect(found).toEqual([]);
   });
 
+  test('the content script listens to no window messages: the page cannot talk to it', () => {
+    const content = readFileSync(join(dist, 'content.js'), 'utf8');
+    expect(content).not.toMatch(/addEventListener\(\s*[`'"]message[`'"]/);
+    expect(content).not.toMatch(/\bonmessage\b|postMessage/);
+    // The only page event it listens to is a click on one of its own highlights.
+    expect([...content.matchAll(/addEventListener\(\s*[`'"](\w+)[`'"]/g)].map((m) => m[1])).toEqual([
+      'click',
+    ]);
+  });
+
   test('the content script injected into vendor pages is one classic script within 15 KB gzipped', () => {
     const content = readFileSync(join(dist, 'content.js'));
     expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, launchChromium } from './harness/chromium.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { CSP_REFUSES_ALL, cspProbe } from './probes.ts';
+import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
 
 const PANEL = 'src/sidepanel/index.html';
-const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+const text = textOf;
 
 let server: StaticServer;
 let profileDir: string;

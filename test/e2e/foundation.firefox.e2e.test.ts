@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { CSP_REFUSES_ALL, cspProbe } from './probes.ts';
+import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
 
-const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+const text = textOf;
 
 let server: StaticServer;
 let firefox: FirefoxSession;

@@ -39,3 +39,7 @@ export const CSP_REFUSES_ALL = {
   inlineScript: 'blocked',
   fetch: 'TypeError',
 };
+
+/** An expression for the text of the first element matching a selector ('' when there is none). */
+export const textOf = (selector: string): string =>
+  `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;

@@ -8,13 +8,33 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
+import { textOf } from './probes.ts';
 
 let server: StaticServer;
 let browser: ChromiumSession;
 let vendor: Page;
 let panel: ExtensionTarget;
+let vendorStorageBefore: string;
 
-const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+/** Everything the vendor's page keeps in the browser: it must be exactly the same after we read it. */
+const vendorStorage = () =>
+  vendor.evaluate(async () => {
+    const dump = (s: Storage) =>
+      Object.fromEntries(
+        Object.keys(s)
+          .sort()
+          .map((k) => [k, s.getItem(k)]),
+      );
+    const dbs = (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`).sort();
+    return JSON.stringify({
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      cookie: document.cookie,
+      dbs,
+    });
+  });
+
+const text = textOf;
 const status = (control: string) =>
   `document.querySelector('#checklist li[data-control="${control}"]')?.dataset.status`;
 
@@ -47,6 +67,21 @@ beforeAll(async () => {
   vendor = await browser.context.newPage();
   await vendor.goto(server.url);
   await vendor.waitForSelector('html[data-rendered="true"]');
+  // The vendor's own storage, which the extension must never touch.
+  await vendor.evaluate(async () => {
+    localStorage.setItem('vendor-pref', 'dark');
+    sessionStorage.setItem('vendor-session', 'abc');
+    document.cookie = 'vendor_cookie=1; path=/';
+    await new Promise((done) => {
+      const request = indexedDB.open('vendor-app-db', 3);
+      request.onupgradeneeded = () => request.result.createObjectStore('things');
+      request.onsuccess = () => {
+        request.result.close();
+        done(undefined);
+      };
+    });
+  });
+  vendorStorageBefore = await vendorStorage();
   const popup = await browser.clickToolbarButton(vendor);
   await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
   await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
@@ -250,5 +285,11 @@ describe('the workspace in Chromium', () => {
     await panel.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: 'e', text: 'e' });
     await panel.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: 'e' });
     await panel.waitFor(`document.querySelector('#captured li.claim')?.dataset.tag === 'evidence'`);
+  });
+
+  test("the vendor's localStorage, sessionStorage, cookies and IndexedDB are exactly as before", async () => {
+    // Scans, highlights, re-anchoring, selections and a reload later:
+    expect(await vendorStorage()).toBe(vendorStorageBefore);
+    expect(vendorStorageBefore).toContain('vendor-app-db@3');
   });
 });
