@@ -119,3 +119,19 @@ describe('claims in Firefox', () => {
     );
   });
 });
+
+describe('the workspace in Firefox', () => {
+  test('a claim tagged with the keyboard proves its control, is highlighted on the page, and the audit trail verifies', async () => {
+    await firefox.sidebarEvaluate(`(() => {
+      const li = [...document.querySelectorAll('#scan-groups li.claim')].find((el) => /X\\.509 SPIFFE SVID/.test(el.textContent));
+      li.focus();
+      li.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+      return true;
+    })()`);
+    await sidebarWaitFor(`document.querySelector('#checklist li[data-control="workload-identity"]')?.dataset.status === 'proven'`);
+    await firefox.waitFor(vendorTab, `CSS.highlights.has('vendor-review-evidence')`, 10_000);
+    await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
+    await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
+  });
+});
+
