@@ -128,10 +128,11 @@ describe('the workspace in Firefox', () => {
       li.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
       return true;
     })()`);
-    await sidebarWaitFor(`document.querySelector('#checklist li[data-control="workload-identity"]')?.dataset.status === 'proven'`);
+    await sidebarWaitFor(
+      `document.querySelector('#checklist li[data-control="workload-identity"]')?.dataset.status === 'proven'`,
+    );
     await firefox.waitFor(vendorTab, `CSS.highlights.has('vendor-review-evidence')`, 10_000);
     await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
     await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
   });
 });
-
