@@ -71,6 +71,7 @@ beforeAll(async () => {
   await vendor.evaluate(async () => {
     localStorage.setItem('vendor-pref', 'dark');
     sessionStorage.setItem('vendor-session', 'abc');
+    // biome-ignore lint/suspicious/noDocumentCookie: the vendor page's own cookie, set as a page would.
     document.cookie = 'vendor_cookie=1; path=/';
     await new Promise((done) => {
       const request = indexedDB.open('vendor-app-db', 3);
