@@ -25,6 +25,20 @@ import {
 import { fail, type Reply } from '../messages/reply.ts';
 
 const CONTENT_SCRIPT = 'content.js';
+/** Longer than any bounded wait in the page (settle 5 s, extraction 3 s): past it the page is stuck. */
+const ANSWER_TIMEOUT_MS = 30_000;
+
+/** Rejects when a promise has not settled in time (a tab that never answers must not hang the panel). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`The page did not answer within ${ms / 1000} s; it may be busy or stuck.`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 /** Styles the flash highlight the content script draws (CSS Custom Highlight API: no DOM change). */
 const HIGHLIGHT_CSS = [
   '::highlight(vendor-review-flash) { background-color: rgba(255, 200, 0, 0.65); color: inherit; }',
@@ -54,7 +68,10 @@ async function askPage<S extends v.GenericSchema>(
   if (problem) return fail(problem);
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
-    const raw: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+    const raw: unknown = await withTimeout(
+      browser.tabs.sendMessage(tabId, request, { frameId: 0 }),
+      ANSWER_TIMEOUT_MS,
+    );
     const parsed = parseMessage(replySchema(schema), raw);
     if (!parsed.ok) return fail(`The page answered with something unexpected (${parsed.reason}).`);
     return parsed.message as Reply<v.InferOutput<S>>;

@@ -37,7 +37,13 @@ export function App() {
   }, []);
   const tabId = page.status === 'ready' ? page.tabId : undefined;
   // A scan belongs to the tab it read.
-  useEffect(() => resetScan(), [tabId]);
+  // Only a different tab resets it: a tab passing through "reading" keeps its scan (and one in flight).
+  const scannedTab = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === undefined || tabId === scannedTab.current) return;
+    if (scannedTab.current !== undefined) resetScan();
+    scannedTab.current = tabId;
+  }, [tabId, resetScan]);
   const stale =
     scan.status === 'done' &&
     page.status === 'ready' &&

@@ -4,6 +4,7 @@ import { CONTROLS, type ControlId } from '../core/controls.ts';
 import type { Review } from '../core/review.ts';
 import { TEMPLATES } from '../core/templates.ts';
 import type { AnchorReport } from '../messages/protocol.ts';
+import { ClaimHistory } from './ClaimHistory.tsx';
 import { NoteField } from './NoteField.tsx';
 import type { ReviewData } from './use-review-data.ts';
 
@@ -106,6 +107,7 @@ export function Checklist({
                                 Changed since capture: no longer on the page.
                               </span>
                             )}
+                            <ClaimHistory reviewId={review.id} claimId={a.claimId} />
                           </li>
                         );
                       })}

@@ -4,11 +4,18 @@ import type { PageInfo, Review } from '../core/review.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { database } from '../store/db.ts';
-import { setNotApplicable, setVerdictOverride } from '../store/workspace.ts';
+import {
+  raiseRedFlag,
+  setNotApplicable,
+  setRedFlagResolved,
+  setVerdictOverride,
+} from '../store/workspace.ts';
 import { AuditTrail } from './AuditTrail.tsx';
 import { CapturedClaims } from './CapturedClaims.tsx';
 import { Checklist } from './Checklist.tsx';
 import { NoteField } from './NoteField.tsx';
+import { RaiseRedFlag } from './RaiseRedFlag.tsx';
+import { RedFlagList } from './RedFlagList.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import { ScanSection } from './ScanSection.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
@@ -83,6 +90,20 @@ export function ReviewWorkspace({
           setNotApplicable(db, actor, review.id, control, reason)
         }
       />
+      <section aria-labelledby="red-flags-heading" id="red-flags">
+        <h2 id="red-flags-heading">Red flags</h2>
+        <RedFlagList
+          flags={ready?.redFlags ?? []}
+          claims={ready?.claims ?? []}
+          onResolve={(flag, resolved) => setRedFlagResolved(db, actor, flag, resolved)}
+        />
+        <RaiseRedFlag
+          claims={ready?.claims ?? []}
+          onRaise={async (input) => {
+            await raiseRedFlag(db, actor, { reviewId: review.id, ...input });
+          }}
+        />
+      </section>
       {tabId !== undefined && page && (
         <CapturedClaims
           claims={(ready?.claims ?? []).filter(

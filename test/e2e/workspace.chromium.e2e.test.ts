@@ -288,6 +288,60 @@ describe('the workspace in Chromium', () => {
     await panel.waitFor(`document.querySelector('#captured li.claim')?.dataset.tag === 'evidence'`);
   });
 
+  test('two panels in two windows on one review stay in sync, and both can change it', async () => {
+    // Its own address: the toolbar click is aimed at a tab by its URL.
+    const second = await browser.newWindow(`${server.url}?window=2`);
+    await second.waitForSelector('html[data-rendered="true"]');
+    const popup = await browser.clickToolbarButton(second);
+    await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
+    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    const other = await browser.extensionTarget('src/sidepanel/index.html', 10_000, [panel.targetId]);
+    await other.waitFor(`document.querySelector('#verdict')`);
+    const verdictIn = (p: ExtensionTarget) =>
+      p.evaluate<string>(`document.querySelector('#verdict').dataset.verdict`);
+    expect(await verdictIn(other)).toBe(await verdictIn(panel));
+
+    // Panel one raises a red flag by hand; panel two sees it.
+    await panel.evaluate(`(() => {
+      document.querySelector('#raise-red-flag').open = true;
+      const select = document.querySelector('#raise-red-flag select[name=flag]');
+      select.value = 'logs-without-actor';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await panel.evaluate(`document.querySelector('#raise-red-flag button[type=submit]').click()`);
+    await other.waitFor(
+      `document.querySelector('#red-flag-list li[data-flag="logs-without-actor"]')`,
+      10_000,
+    );
+    // Panel two resolves it; panel one sees that.
+    await other.evaluate(
+      `document.querySelector('#red-flag-list li[data-flag="logs-without-actor"] button').click()`,
+    );
+    await panel.waitFor(
+      `document.querySelector('#red-flag-list li[data-flag="logs-without-actor"]')?.dataset.resolved === 'true'`,
+      10_000,
+    );
+    await panel.evaluate(`document.querySelector('#verify-trail').click()`);
+    await panel.waitFor(`${text('#trail-check')}.includes('intact')`);
+    await second.close();
+  });
+
+  test("a claim's own history lists its changes", async () => {
+    await panel.evaluate(`(() => {
+      const li = document.querySelector('#checklist li[data-control="workload-identity"]');
+      if (li.querySelector('.group-header').getAttribute('aria-expanded') !== 'true') li.querySelector('.group-header').click();
+    })()`);
+    await panel.waitFor(
+      `document.querySelector('#checklist li[data-control="workload-identity"] details.claim-history')`,
+    );
+    await panel.evaluate(
+      `(() => { const d = document.querySelector('#checklist li[data-control="workload-identity"] details.claim-history'); d.open = true; d.dispatchEvent(new Event('toggle')); })()`,
+    );
+    await panel.waitFor(
+      `[...document.querySelectorAll('#checklist details.claim-history li')].some((li) => li.dataset.action === 'claim.tag')`,
+    );
+  });
+
   test("the vendor's localStorage, sessionStorage, cookies and IndexedDB are exactly as before", async () => {
     // Scans, highlights, re-anchoring, selections and a reload later:
     expect(await vendorStorage()).toBe(vendorStorageBefore);

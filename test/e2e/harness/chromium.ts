@@ -28,6 +28,8 @@ export const QUIET_CHROMIUM_ARGS = [
 /** An extension page that is not a tab (the popup, the side panel), reached over CDP. */
 export interface ExtensionTarget {
   readonly url: string;
+  /** The CDP target id (two side panels in two windows share a URL, not an id). */
+  readonly targetId: string;
   /** Evaluates an expression in the page; `userGesture` makes it count as a click for APIs that need one. */
   evaluate<T>(expression: string, options?: { userGesture?: boolean }): Promise<T>;
   /** Waits until the expression is truthy. */
@@ -48,8 +50,10 @@ export interface ChromiumSession {
   serviceWorker(): Promise<Worker>;
   /** Clicks the toolbar button for a tab: opens the real popup and grants activeTab on it. */
   clickToolbarButton(page: Page): Promise<ExtensionTarget>;
-  /** Finds (waiting for it) an extension page that is open outside a tab, by its path. */
-  extensionTarget(path: string, timeoutMs?: number): Promise<ExtensionTarget>;
+  /** Finds (waiting for it) an extension page that is open outside a tab, by its path; `except` skips targets already known. */
+  extensionTarget(path: string, timeoutMs?: number, except?: readonly string[]): Promise<ExtensionTarget>;
+  /** Opens a URL in a new browser window and returns its page. */
+  newWindow(url: string): Promise<Page>;
   /** Stops the extension's service worker as the browser does after idling; true once it is gone. */
   stopServiceWorker(): Promise<boolean>;
   /** Lists the extension's open contexts (`runtime.getContexts`), e.g. to see the side panel. */
@@ -112,6 +116,7 @@ export async function launchChromium(options: {
     };
     return {
       url,
+      targetId,
       evaluate,
       async waitFor(expression, timeoutMs = 10_000) {
         const deadline = Date.now() + timeoutMs;
@@ -134,14 +139,20 @@ export async function launchChromium(options: {
     };
   }
 
-  async function extensionTarget(path: string, timeoutMs = 10_000): Promise<ExtensionTarget> {
+  async function extensionTarget(
+    path: string,
+    timeoutMs = 10_000,
+    except: readonly string[] = [],
+  ): Promise<ExtensionTarget> {
     const wanted = extensionBase + path.replace(/^\//, '');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { targetInfos } = await cdp.send<{
         targetInfos: Array<{ targetId: string; url: string; type: string }>;
       }>('Target.getTargets');
-      const found = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(wanted));
+      const found = targetInfos.find(
+        (t) => t.type === 'page' && t.url.startsWith(wanted) && !except.includes(t.targetId),
+      );
       if (found) return attach(found.targetId, found.url);
       if (Date.now() > deadline) {
         throw new Error(
@@ -166,14 +177,32 @@ export async function launchChromium(options: {
       const { targetInfos } = await pipe.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const pageTarget = (await (await context.newCDPSession(page)).send('Target.getTargetInfo')).targetInfo;
       // The tab target is the page target's parent in Chromium's tab/page target model.
-      const tab =
-        targetInfos.find((t) => t.targetId === pageTarget.parentId) ??
-        targetInfos.find((t) => t.url === page.url());
+      const byParent = targetInfos.find((t) => t.targetId === pageTarget.parentId);
+      const byUrl = targetInfos.filter((t) => t.url === page.url());
+      if (!byParent && byUrl.length > 1)
+        throw new Error(`Several tabs show ${page.url()}: give the page a distinct URL`);
+      const tab = byParent ?? byUrl[0];
       if (!tab) throw new Error(`No tab target for ${page.url()}`);
+      // A popup left open elsewhere (another window) is not the one this click opens.
+      const before = (
+        await cdp.send<{ targetInfos: Array<{ targetId: string; url: string }> }>('Target.getTargets')
+      ).targetInfos
+        .filter((t) => t.url.startsWith(`${extensionBase}popup/`))
+        .map((t) => t.targetId);
       await pipe.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-      return extensionTarget('popup/index.html');
+      return extensionTarget('popup/index.html', 10_000, before);
     },
     extensionTarget,
+    async newWindow(url) {
+      const opened = context.waitForEvent('page', {
+        predicate: (p) => p.url() === url || p.url() === 'about:blank',
+        timeout: 15_000,
+      });
+      await cdp.send('Target.createTarget', { url, newWindow: true });
+      const page = await opened;
+      await page.waitForURL(url);
+      return page;
+    },
     async stopServiceWorker() {
       const workers = async () =>
         (
