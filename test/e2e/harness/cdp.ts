@@ -6,11 +6,14 @@
 import WebSocket from 'ws';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string };
+/** A CDP event: its method, params and (for attached targets) the session it came from. */
+export type CdpEvent = { method: string; params: Record<string, unknown>; sessionId?: string };
 
 /** A connection to the browser endpoint. */
 export class CdpConnection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(event: CdpEvent) => void>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
@@ -18,8 +21,21 @@ export class CdpConnection {
         id?: number;
         result?: unknown;
         error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
       };
-      if (message.id === undefined) return;
+      if (message.id === undefined) {
+        if (message.method) {
+          const event: CdpEvent = {
+            method: message.method,
+            params: message.params ?? {},
+            ...(message.sessionId ? { sessionId: message.sessionId } : {}),
+          };
+          for (const listener of this.listeners) listener(event);
+        }
+        return;
+      }
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
@@ -68,6 +84,12 @@ export class CdpConnection {
       });
       this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
+  }
+
+  /** Listens to every event (of the browser and of attached targets); returns a function that stops. */
+  onEvent(listener: (event: CdpEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Closes the socket (the browser keeps running). */

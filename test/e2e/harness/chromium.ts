@@ -39,6 +39,11 @@ export interface ExtensionTarget {
   cdp<T = unknown>(method: string, params?: object): Promise<T>;
 }
 
+/** Requests seen per page or worker, and the targets that were watched. */
+export type RequestLog = Array<{ targetUrl: string; targetType: string; url: string }> & {
+  watched: Set<string>;
+};
+
 /** A running Chromium with our extension. */
 export interface ChromiumSession {
   readonly context: BrowserContext;
@@ -52,6 +57,12 @@ export interface ChromiumSession {
   clickToolbarButton(page: Page): Promise<ExtensionTarget>;
   /** Finds (waiting for it) an extension page that is open outside a tab, by its path; `except` skips targets already known. */
   extensionTarget(path: string, timeoutMs?: number, except?: readonly string[]): Promise<ExtensionTarget>;
+  /**
+   * Records every network request of every page and worker (tabs, the extension's pages and
+   * service worker), attaching to targets as they appear. Browser-process traffic (updates,
+   * sign-in) belongs to no target and is not in this record.
+   */
+  recordRequests(): Promise<RequestLog>;
   /** Opens a URL in a new browser window and returns its page. */
   newWindow(url: string): Promise<Page>;
   /** Stops the extension's service worker as the browser does after idling; true once it is gone. */
@@ -67,6 +78,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function launchChromium(options: {
   extensionDir: string;
   profileDir?: string;
+  /** Send all traffic, loopback included, through this proxy (the no-network test records it). */
+  proxy?: string;
 }): Promise<ChromiumSession> {
   const ownProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'vr-chromium-'));
@@ -82,7 +95,13 @@ export async function launchChromium(options: {
       `--load-extension=${options.extensionDir}`,
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
-      ...QUIET_CHROMIUM_ARGS,
+      ...(options.proxy
+        ? [
+            ...QUIET_CHROMIUM_ARGS.filter((a) => !a.startsWith('--proxy-server')),
+            `--proxy-server=${options.proxy}`,
+            '--proxy-bypass-list=<-loopback>',
+          ]
+        : QUIET_CHROMIUM_ARGS),
     ],
   });
   const worker =
@@ -193,6 +212,47 @@ export async function launchChromium(options: {
       return extensionTarget('popup/index.html', 10_000, before);
     },
     extensionTarget,
+    async recordRequests() {
+      const log = Object.assign([] as Array<{ targetUrl: string; targetType: string; url: string }>, {
+        watched: new Set<string>(),
+      });
+      const sessions = new Map<string, { url: string; type: string }>();
+      cdp.onEvent((event) => {
+        if (event.method === 'Target.attachedToTarget') {
+          const info = event.params.targetInfo as { url: string; type: string };
+          const sessionId = event.params.sessionId as string;
+          sessions.set(sessionId, { url: info.url, type: info.type });
+          log.watched.add(info.url);
+          void cdp
+            .send('Network.enable', {}, sessionId)
+            .catch(() => undefined)
+            .then(() => cdp.send('Runtime.runIfWaitingForDebugger', {}, sessionId))
+            .catch(() => undefined);
+        } else if (event.method === 'Network.requestWillBeSent' && event.sessionId) {
+          const target = sessions.get(event.sessionId);
+          const request = event.params.request as { url: string };
+          // The document the request is made for (a target's URL at attach time may be about:blank).
+          const documentUrl = (event.params.documentURL as string | undefined) ?? target?.url ?? '?';
+          log.push({ targetUrl: documentUrl, targetType: target?.type ?? '?', url: request.url });
+        }
+      });
+      await cdp.send('Target.setDiscoverTargets', { discover: true });
+      await cdp.send('Target.setAutoAttach', {
+        autoAttach: true,
+        waitForDebuggerOnStart: false,
+        flatten: true,
+      });
+      // Targets that already exist: attach to each page and worker.
+      const { targetInfos } = await cdp.send<{ targetInfos: Array<{ targetId: string; type: string }> }>(
+        'Target.getTargets',
+      );
+      for (const t of targetInfos.filter((x) => x.type === 'page' || x.type === 'service_worker')) {
+        await cdp
+          .send('Target.attachToTarget', { targetId: t.targetId, flatten: true })
+          .catch(() => undefined);
+      }
+      return log;
+    },
     async newWindow(url) {
       const opened = context.waitForEvent('page', {
         predicate: (p) => p.url() === url || p.url() === 'about:blank',
