@@ -30,9 +30,15 @@ function countDistinct(haystack: string, needles: readonly string[]): number[] {
     for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
     return h;
   };
+  // A bitset of the needles' hashes answers "no needle starts here" without a Map lookup, which
+  // is the answer at almost every position.
+  const bits = new Uint32Array(1 << 15);
+  const bit = (h: number) => (h >>> 0) & ((1 << 20) - 1);
   needles.forEach((needle, index) => {
     if (needle.length < k) return;
     const h = hashOf(needle);
+    const b = bit(h);
+    bits[b >>> 5] = (bits[b >>> 5] ?? 0) | (1 << (b & 31));
     const list = byHash.get(h);
     if (list) list.push(index);
     else byHash.set(h, [index]);
@@ -40,7 +46,8 @@ function countDistinct(haystack: string, needles: readonly string[]): number[] {
   if (haystack.length < k) return counts;
   let h = hashOf(haystack);
   for (let at = 0; ; at++) {
-    const candidates = byHash.get(h);
+    const b = bit(h);
+    const candidates = ((bits[b >>> 5] ?? 0) >>> (b & 31)) & 1 ? byHash.get(h) : undefined;
     if (candidates) {
       for (const index of candidates) {
         const needle = needles[index] as string;
