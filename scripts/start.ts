@@ -97,6 +97,14 @@ async function headlessTour(): Promise<void> {
       await panel.evaluate(`document.querySelector('form button[type=submit]').click()`);
       await panel.waitFor(`document.querySelectorAll('#sources li').length > 0`);
     }
+    // Scan the page and tag one claim, so the screenshots show the workspace at work.
+    await panel.waitFor(`document.querySelector('#scan-button')`);
+    await panel.evaluate(`document.querySelector('#scan-button').click()`);
+    await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+    await panel.evaluate(`document.querySelector('#scan-groups .group-header')?.click()`);
+    await panel.waitFor(`document.querySelector('#scan-groups li.claim [data-verdict="evidence"]')`);
+    await panel.evaluate(`document.querySelector('#scan-groups li.claim [data-verdict="evidence"]').click()`);
+    await panel.waitFor(`document.querySelector('#checklist li[data-status="proven"]')`);
     await panel.cdp('Emulation.setDeviceMetricsOverride', {
       width: 380,
       height: 900,
