@@ -189,8 +189,3 @@ export const CONTROLS: Record<ControlId, Control> = {
     ],
   },
 };
-
-/** True for one of the fifteen ids. */
-export function isControlId(value: unknown): value is ControlId {
-  return typeof value === 'string' && (CONTROL_IDS as readonly string[]).includes(value);
-}

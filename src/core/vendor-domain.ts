@@ -65,13 +65,6 @@ export function vendorDomainOf(hostname: string): string {
   return labels.slice(-keep).join('.');
 }
 
-/** True when `hostname` is `domain` itself or one of its subdomains. */
-export function hostMatchesDomain(hostname: string, domain: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase();
-  return host === d || host.endsWith(`.${d}`);
-}
-
 /** The result of reading a domain the reviewer typed. */
 export type DomainInput = { ok: true; domain: string } | { ok: false; error: string };
 

@@ -6,11 +6,6 @@ function originsFor(domains: readonly string[]): string[] {
   return domains.flatMap(originPatternsFor);
 }
 
-/** True when the extension may read every page of these vendor domains without a toolbar click. */
-export function hasVendorAccess(domains: readonly string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins: originsFor(domains) });
-}
-
 /**
  * Asks the browser to let us read all of a vendor's sites (trust.vendor.com, docs.vendor.com …)
  * through `optional_host_permissions`. Call it synchronously in a click handler: the browser

@@ -78,13 +78,3 @@ export async function recordSource(
     return source;
   });
 }
-
-/** Changes a review's name, product or domains. */
-export async function updateReview(
-  db: ReviewDatabase,
-  id: string,
-  changes: Partial<Pick<Review, 'vendor' | 'product' | 'domains'>>,
-  now = new Date(),
-): Promise<void> {
-  await db.reviews.update(id, { ...changes, updatedAt: now.toISOString() });
-}

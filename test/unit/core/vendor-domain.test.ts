@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  hostMatchesDomain,
-  originPatternsFor,
-  parseDomainInput,
-  vendorDomainOf,
-} from '../../../src/core/vendor-domain.ts';
+import { originPatternsFor, parseDomainInput, vendorDomainOf } from '../../../src/core/vendor-domain.ts';
 
 describe('vendorDomainOf', () => {
   test.each([
@@ -18,15 +13,6 @@ describe('vendorDomainOf', () => {
     ['localhost', 'localhost'],
   ])('%s → %s', (host, domain) => {
     expect(vendorDomainOf(host)).toBe(domain);
-  });
-});
-
-describe('hostMatchesDomain', () => {
-  test('a domain covers itself and its subdomains only', () => {
-    expect(hostMatchesDomain('trust.vendor.com', 'vendor.com')).toBe(true);
-    expect(hostMatchesDomain('vendor.com', 'vendor.com')).toBe(true);
-    expect(hostMatchesDomain('evilvendor.com', 'vendor.com')).toBe(false);
-    expect(hostMatchesDomain('vendor.com.evil.net', 'vendor.com')).toBe(false);
   });
 });
 
