@@ -1,4 +1,5 @@
 import type { Review } from '../core/review.ts';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
 import type { LiveState } from '../ui/use-live-query.ts';
 
 /** Every review in this browser; picking one shows it. */
@@ -15,11 +16,7 @@ export function ReviewList({
     <section aria-labelledby="all-reviews-heading">
       <h2 id="all-reviews-heading">All reviews</h2>
       {reviews.status === 'loading' && <p class="muted">Loading…</p>}
-      {reviews.status === 'error' && (
-        <p class="error" role="alert">
-          {reviews.error}
-        </p>
-      )}
+      <ErrorLine message={reviews.status === 'error' ? reviews.error : null} />
       {reviews.status === 'ready' && reviews.value.length === 0 && (
         <p class="muted">No reviews yet. Open a vendor’s trust center and start one.</p>
       )}

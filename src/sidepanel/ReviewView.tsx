@@ -2,6 +2,7 @@ import type { Review } from '../core/review.ts';
 import { isWebUrl } from '../core/source-url.ts';
 import { database } from '../store/db.ts';
 import { sourcesOf } from '../store/reviews.ts';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
 import { useLiveQuery } from '../ui/use-live-query.ts';
 
 /** One review: the vendor, its domains and the pages read so far. */
@@ -20,11 +21,7 @@ export function ReviewView({ review }: { review: Review }) {
       </p>
       <h2 style={{ marginTop: '10px' }}>Pages read</h2>
       {sources.status === 'loading' && <p class="muted">Loading…</p>}
-      {sources.status === 'error' && (
-        <p class="error" role="alert">
-          {sources.error}
-        </p>
-      )}
+      <ErrorLine message={sources.status === 'error' ? sources.error : null} />
       {sources.status === 'ready' && sources.value.length === 0 && (
         <p class="muted">No pages yet. Open one of the vendor’s pages with the panel open.</p>
       )}

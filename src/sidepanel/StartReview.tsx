@@ -4,6 +4,7 @@ import { parseDomainInput, vendorDomainOf } from '../core/vendor-domain.ts';
 import { guessVendorName } from '../core/vendor-name.ts';
 import { database } from '../store/db.ts';
 import { createReview, recordSource } from '../store/reviews.ts';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
 import { describeStorageError } from '../ui/use-live-query.ts';
 
 /** The form that starts a review for the vendor of the current page, domain and name pre-filled. */
@@ -63,11 +64,7 @@ export function StartReview({ page, onCreated }: { page: PageInfo; onCreated: (r
             <option value="full">Full vendor review (all fifteen controls)</option>
           </select>
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
         <div class="row">
           <button class="primary" type="submit" disabled={saving}>
             {saving ? 'Saving…' : 'Start review'}

@@ -4,6 +4,7 @@ import { STATUS_LABELS } from '../core/control-status.ts';
 import { CONTROLS } from '../core/controls.ts';
 import type { Review } from '../core/review.ts';
 import { VERDICT_LABELS, type Verdict, type VerdictResult } from '../core/verdict.ts';
+import { ErrorLine } from '../ui/ErrorLine.tsx';
 
 /** The verdict on top: computed by the rules, with the rule and what decided it; the reviewer may override it with a reason. */
 export function VerdictCard({
@@ -94,11 +95,7 @@ export function VerdictCard({
               rows={2}
             />
           </label>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorLine message={error} />
           <div class="row">
             <button type="submit" class="primary">
               Override
