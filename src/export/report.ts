@@ -1,0 +1,331 @@
+/**
+ * A review as every export format sees it: the raw rows (`ReviewSnapshot`) turned into one
+ * structured report — verdict on top, each control with its claims, red flags, findings (one per
+ * gap, ready to become a ticket) and the audit trail. Formats only render a `Report`; none of them
+ * decides anything.
+ */
+import type { AuditEvent, ChainCheck } from '../core/audit-chain.ts';
+import { RED_FLAG_NAMES, type RedFlagId } from '../core/classify/red-flag-cues.ts';
+import { type ControlStatus, checklist } from '../core/control-status.ts';
+import { CONTROLS, type ControlId, PROOF_POINTS } from '../core/controls.ts';
+import type { Review, Source } from '../core/review.ts';
+import type {
+  Assessment,
+  AssessmentVerdict,
+  Note,
+  RedFlagRecord,
+  StoredClaim,
+} from '../core/review-records.ts';
+import { TEMPLATES } from '../core/templates.ts';
+import { deepLink } from '../core/text-fragment.ts';
+import { computeVerdict, type VerdictResult } from '../core/verdict.ts';
+
+/** A review's rows exactly as stored: what a backup carries and what reports are built from. */
+export interface ReviewSnapshot {
+  review: Review;
+  sources: Source[];
+  claims: StoredClaim[];
+  assessments: Assessment[];
+  redFlags: RedFlagRecord[];
+  notes: Note[];
+  events: AuditEvent[];
+}
+
+/** One assessed claim as exports show it. */
+export interface ReportClaim {
+  claimId: string;
+  text: string;
+  /** The page, as captured (no fragment). */
+  url: string;
+  /** `url#:~:text=…`; only for http(s) pages. Always exported beside the quote and plain URL. */
+  deepLink?: string;
+  headingPath: string[];
+  capturedAt: string;
+  verdict: AssessmentVerdict;
+  /** Who tagged it, and when. */
+  by: string;
+  at: string;
+  /** The reviewer's note on the claim, if any. */
+  note?: string;
+  /** The claim sits behind "request access" / NDA on the vendor's page. */
+  gated: boolean;
+}
+
+/** One control of the checklist with what decided its status. */
+export interface ReportControl {
+  id: ControlId;
+  name: string;
+  /** One of the five readiness proof points. */
+  proofPoint: boolean;
+  /** Exact framework ids, e.g. "OWASP NHI 2025 NHI7". */
+  frameworks: string[];
+  status: ControlStatus;
+  /** Evidence first, then marketing; not-relevant assessments are left out. */
+  claims: ReportClaim[];
+  note?: string;
+}
+
+/** A red flag as exports show it. */
+export interface ReportRedFlag {
+  id: string;
+  flag: RedFlagId;
+  /** The red flag's name for people. */
+  name: string;
+  note: string;
+  resolved: boolean;
+  by: string;
+  at: string;
+  /** The claim that shows it, when it was raised from one. */
+  claim?: Pick<ReportClaim, 'claimId' | 'text' | 'url' | 'deepLink'>;
+}
+
+/** What kind of gap a finding reports. */
+export type FindingKind = 'missing' | 'claimed-only' | 'stale' | 'red-flag';
+
+/** One gap, ready to be filed as a ticket. */
+export interface Finding {
+  /** Stable within a review: `control:<id>` or `red-flag:<id>`. */
+  key: string;
+  kind: FindingKind;
+  /** One line, starting with the vendor's name. */
+  title: string;
+  priority: 'Highest' | 'High' | 'Medium' | 'Low';
+  /** Lowercase, no spaces: safe as labels in GitHub, GitLab and Jira. */
+  labels: string[];
+  /** What the gap is and what to ask the vendor, in plain sentences. */
+  summary: string;
+  /** The control this finding is about (for a red flag: none). */
+  control?: ReportControl;
+  redFlag?: ReportRedFlag;
+}
+
+/** A whole review, ready to render in any format. */
+export interface Report {
+  vendor: string;
+  product: string;
+  domains: string[];
+  templateName: string;
+  createdAt: string;
+  /** When this export was made. */
+  generatedAt: string;
+  verdict: VerdictResult;
+  /** Who overrode the verdict and when (the reason is in `verdict.overrideReason`). */
+  override?: { by: string; at: string };
+  controls: ReportControl[];
+  redFlags: ReportRedFlag[];
+  findings: Finding[];
+  reviewNote?: string;
+  sources: Array<Pick<Source, 'url' | 'title' | 'kind' | 'lastCapturedAt'>>;
+  audit: {
+    /** The chain check at export time (undefined when not verified). */
+    chain?: ChainCheck;
+    /** The last event's hash: quote it outside the tool to pin the trail. */
+    headHash?: string;
+    events: AuditEvent[];
+  };
+}
+
+/** Options for `buildReport`. */
+export interface ReportOptions {
+  /** Only these controls (and red flags tied to their claims or to none); default: the template's. */
+  controls?: readonly ControlId[];
+  /** Claim ids whose text changed or vanished since capture (makes their evidence stale). */
+  staleClaims?: ReadonlySet<string>;
+  chain?: ChainCheck;
+  now?: Date;
+}
+
+const http = /^https?:\/\//i;
+
+/** Builds the report every format renders. Pure: same snapshot and options, same report. */
+export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {}): Report {
+  const { review } = snapshot;
+  const stale = options.staleClaims ?? new Set<string>();
+  const claims = new Map(snapshot.claims.map((c) => [c.id, c]));
+  const notes = new Map(snapshot.notes.map((n) => [n.scope, n.text.trim()]));
+
+  const statuses = checklist(
+    review.template,
+    snapshot.assessments.map((a) => ({
+      claimId: a.claimId,
+      control: a.control,
+      verdict: a.verdict,
+      stale: stale.has(a.claimId),
+    })),
+    review.notApplicable,
+  );
+  const verdict = computeVerdict({
+    statuses,
+    redFlags: snapshot.redFlags.map((f) => ({
+      id: f.id,
+      flag: f.flag,
+      resolved: f.resolved,
+      ...(f.claimId ? { claimId: f.claimId } : {}),
+    })),
+    ...(review.verdictOverride
+      ? { override: { verdict: review.verdictOverride.verdict, reason: review.verdictOverride.reason } }
+      : {}),
+  });
+
+  const reportClaim = (a: Assessment): ReportClaim | undefined => {
+    const claim = claims.get(a.claimId);
+    if (!claim) return undefined;
+    const note = notes.get(`claim:${claim.id}`);
+    return {
+      claimId: claim.id,
+      text: claim.text,
+      url: claim.url,
+      ...(http.test(claim.url) ? { deepLink: deepLink(claim.url, claim.selector.exact) } : {}),
+      headingPath: claim.headingPath,
+      capturedAt: claim.capturedAt,
+      verdict: a.verdict,
+      by: a.by,
+      at: a.at,
+      ...(note ? { note } : {}),
+      gated: claim.flags.gated === true,
+    };
+  };
+
+  const wanted = new Set(options.controls ?? statuses.map((s) => s.control));
+  const order: Record<AssessmentVerdict, number> = { evidence: 0, marketing: 1, 'not-relevant': 2 };
+  const controls: ReportControl[] = statuses
+    .filter((s) => wanted.has(s.control))
+    .map(({ control, status }) => {
+      const note = notes.get(`control:${control}`);
+      return {
+        id: control,
+        name: CONTROLS[control].name,
+        proofPoint: PROOF_POINTS.includes(control),
+        frameworks: [...CONTROLS[control].frameworks],
+        status,
+        claims: snapshot.assessments
+          .filter((a) => a.control === control && a.verdict !== 'not-relevant')
+          .sort((x, y) => order[x.verdict] - order[y.verdict] || x.at.localeCompare(y.at))
+          .map(reportClaim)
+          .filter((c): c is ReportClaim => c !== undefined),
+        ...(note ? { note } : {}),
+      };
+    });
+
+  // With a control filter, keep red flags tied to a claim assessed for a chosen control, or to no claim.
+  const claimsInScope = new Set(controls.flatMap((c) => c.claims.map((x) => x.claimId)));
+  const redFlags: ReportRedFlag[] = snapshot.redFlags
+    .filter((f) => !options.controls || !f.claimId || claimsInScope.has(f.claimId))
+    .map((f) => {
+      const claim = f.claimId ? claims.get(f.claimId) : undefined;
+      return {
+        id: f.id,
+        flag: f.flag,
+        name: RED_FLAG_NAMES[f.flag],
+        note: f.note,
+        resolved: f.resolved,
+        by: f.by,
+        at: f.at,
+        ...(claim
+          ? {
+              claim: {
+                claimId: claim.id,
+                text: claim.text,
+                url: claim.url,
+                ...(http.test(claim.url) ? { deepLink: deepLink(claim.url, claim.selector.exact) } : {}),
+              },
+            }
+          : {}),
+      };
+    });
+
+  const events = [...snapshot.events].sort((a, b) => a.seq - b.seq);
+  const reviewNote = notes.get('review');
+  return {
+    vendor: review.vendor,
+    product: review.product,
+    domains: [...review.domains],
+    templateName: TEMPLATES[review.template].name,
+    createdAt: review.createdAt,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    verdict,
+    ...(review.verdictOverride && verdict.overridden
+      ? { override: { by: review.verdictOverride.by, at: review.verdictOverride.at } }
+      : {}),
+    controls,
+    redFlags,
+    findings: findingsOf(review, controls, redFlags),
+    ...(reviewNote ? { reviewNote } : {}),
+    sources: snapshot.sources.map(({ url, title, kind, lastCapturedAt }) => ({
+      url,
+      title,
+      kind,
+      lastCapturedAt,
+    })),
+    audit: {
+      ...(options.chain ? { chain: options.chain } : {}),
+      ...(events.length > 0 ? { headHash: (events.at(-1) as AuditEvent).hash } : {}),
+      events,
+    },
+  };
+}
+
+/** Slug for a label: lowercase ASCII letters, digits and dashes. */
+function label(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** One finding per control that is missing, marketing-only or stale, and per standing red flag. */
+function findingsOf(review: Review, controls: ReportControl[], redFlags: ReportRedFlag[]): Finding[] {
+  const vendor = review.vendor.trim() || 'Vendor';
+  const findings: Finding[] = [];
+  for (const control of controls) {
+    const kind = control.status.kind;
+    if (kind !== 'missing' && kind !== 'claimed-only' && kind !== 'stale') continue;
+    const what =
+      kind === 'missing'
+        ? `no evidence of ${control.name.toLowerCase()}`
+        : kind === 'claimed-only'
+          ? `${control.name.toLowerCase()} is claimed, not shown`
+          : `evidence of ${control.name.toLowerCase()} changed since capture`;
+    const priority: Finding['priority'] = control.proofPoint
+      ? kind === 'missing'
+        ? 'High'
+        : 'Medium'
+      : kind === 'missing'
+        ? 'Medium'
+        : 'Low';
+    findings.push({
+      key: `control:${control.id}`,
+      kind,
+      title: `${vendor}: ${what}`,
+      priority,
+      labels: ['vendor-review', label(vendor), `control-${control.id}`, `gap-${kind}`],
+      summary: summaryOf(kind, control),
+      control,
+    });
+  }
+  for (const flag of redFlags) {
+    if (flag.resolved) continue;
+    findings.push({
+      key: `red-flag:${flag.id}`,
+      kind: 'red-flag',
+      title: `${vendor}: red flag — ${flag.name}`,
+      priority: 'Highest',
+      labels: ['vendor-review', label(vendor), 'red-flag', `red-flag-${flag.flag}`],
+      summary:
+        'A red flag stands against this vendor. Ask the vendor to show how it is mitigated, with evidence (configuration, logs, documentation), before an enterprise rollout.',
+      redFlag: flag,
+    });
+  }
+  return findings;
+}
+
+function summaryOf(kind: Exclude<FindingKind, 'red-flag'>, control: ReportControl): string {
+  const asks = CONTROLS[control.id].evidence;
+  if (kind === 'missing') {
+    return `The review found nothing on ${control.name.toLowerCase()}. Ask the vendor for evidence: ${asks}`;
+  }
+  if (kind === 'claimed-only') {
+    return `The vendor's pages claim ${control.name.toLowerCase()} only in general terms. Ask for specific, checkable evidence: ${asks}`;
+  }
+  return `The evidence captured for ${control.name.toLowerCase()} changed or vanished from the vendor's page since it was captured. Re-check the page and ask the vendor to confirm: ${asks}`;
+}
