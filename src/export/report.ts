@@ -137,6 +137,9 @@ export interface ReportOptions {
 
 const http = /^https?:\/\//i;
 
+/** How an assessment or red flag made without a reviewer name (options page) is attributed. */
+const UNKNOWN_REVIEWER = 'unknown reviewer';
+
 /** Builds the report every format renders. Pure: same snapshot and options, same report. */
 export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {}): Report {
   const { review } = snapshot;
@@ -179,7 +182,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       headingPath: claim.headingPath,
       capturedAt: claim.capturedAt,
       verdict: a.verdict,
-      by: a.by,
+      by: a.by || UNKNOWN_REVIEWER,
       at: a.at,
       ...(note ? { note } : {}),
       gated: claim.flags.gated === true,
@@ -219,7 +222,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
         name: RED_FLAG_NAMES[f.flag],
         note: f.note,
         resolved: f.resolved,
-        by: f.by,
+        by: f.by || UNKNOWN_REVIEWER,
         at: f.at,
         ...(claim
           ? {

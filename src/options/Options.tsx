@@ -1,16 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { grantedOrigins, revokeOrigins } from '../platform/host-access.ts';
-import { loadSettings, saveSettings } from '../platform/settings.ts';
+import { loadSettings, NO_TRACKERS, saveSettings, type TrackerSettings } from '../platform/settings.ts';
+import { BackupRestore } from './BackupRestore.tsx';
+import { TrackerFields, trackerProblem } from './TrackerFields.tsx';
 
 /** The options page: who is reviewing (for the audit trail) and which sites the extension may read. */
 export function Options() {
   const [name, setName] = useState('');
+  const [trackers, setTrackers] = useState<TrackerSettings>(NO_TRACKERS);
   const [status, setStatus] = useState<string | null>(null);
   const [origins, setOrigins] = useState<string[] | null>(null);
 
   useEffect(() => {
     loadSettings().then(
-      (s) => setName(s.reviewerName),
+      (s) => {
+        setName(s.reviewerName);
+        setTrackers(s.trackers);
+      },
       (e: unknown) => setStatus(`Could not load settings: ${String(e)}`),
     );
     grantedOrigins().then(setOrigins, () => setOrigins([]));
@@ -19,7 +25,17 @@ export function Options() {
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      await saveSettings({ reviewerName: name.trim() });
+      const problem = trackerProblem(trackers);
+      if (problem) {
+        setStatus(problem);
+        return;
+      }
+      await saveSettings({
+        reviewerName: name.trim(),
+        trackers: Object.fromEntries(
+          Object.entries(trackers).map(([k, v]) => [k, v.trim()]),
+        ) as unknown as TrackerSettings,
+      });
       setStatus('Saved.');
     } catch (e) {
       setStatus(`Could not save: ${String(e)}`);
@@ -35,12 +51,13 @@ export function Options() {
     <main style={{ maxWidth: '640px' }}>
       <h1>Vendor Review — Options</h1>
       <section>
-        <h2>Reviewer</h2>
+        <h2>Reviewer and issue trackers</h2>
         <form class="stack" onSubmit={save}>
           <label>
             Your name (recorded with each change in a review’s history)
             <input name="reviewer" value={name} onInput={(e) => setName(e.currentTarget.value)} />
           </label>
+          <TrackerFields value={trackers} onChange={setTrackers} />
           <div class="row">
             <button class="primary" type="submit">
               Save
@@ -69,6 +86,7 @@ export function Options() {
           </ul>
         )}
       </section>
+      <BackupRestore />
     </main>
   );
 }

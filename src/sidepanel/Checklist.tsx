@@ -5,6 +5,7 @@ import type { Review } from '../core/review.ts';
 import { TEMPLATES } from '../core/templates.ts';
 import type { AnchorReport } from '../messages/protocol.ts';
 import { ClaimHistory } from './ClaimHistory.tsx';
+import { ClaimNote } from './ClaimNote.tsx';
 import { NoteField } from './NoteField.tsx';
 import type { ReviewData } from './use-review-data.ts';
 
@@ -107,6 +108,12 @@ export function Checklist({
                                 Changed since capture: no longer on the page.
                               </span>
                             )}
+                            <ClaimNote
+                              reviewId={review.id}
+                              claimId={a.claimId}
+                              saved={data?.notes.find((n) => n.scope === `claim:${a.claimId}`)?.text ?? ''}
+                              actor={actor}
+                            />
                             <ClaimHistory reviewId={review.id} claimId={a.claimId} />
                           </li>
                         );

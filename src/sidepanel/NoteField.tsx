@@ -5,7 +5,9 @@ import { saveNote } from '../store/workspace.ts';
 import { describeStorageError } from '../ui/use-live-query.ts';
 
 const SAVE_AFTER_MS = 700;
-const draftKey = (reviewId: string, scope: NoteScope) => `vendor-review:draft:${reviewId}:${scope}`;
+/** Where a note's unsaved draft waits in localStorage. */
+export const draftKey = (reviewId: string, scope: NoteScope): string =>
+  `vendor-review:draft:${reviewId}:${scope}`;
 
 /**
  * A note saved as you type. Every keystroke is kept at once as a draft in this page's

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ControlId } from '../core/controls.ts';
 import type { PageInfo, Review } from '../core/review.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
@@ -13,6 +13,8 @@ import {
 import { AuditTrail } from './AuditTrail.tsx';
 import { CapturedClaims } from './CapturedClaims.tsx';
 import { Checklist } from './Checklist.tsx';
+import { ExportSection } from './ExportSection.tsx';
+import { FindingsSection } from './FindingsSection.tsx';
 import { NoteField } from './NoteField.tsx';
 import { RaiseRedFlag } from './RaiseRedFlag.tsx';
 import { RedFlagList } from './RedFlagList.tsx';
@@ -54,6 +56,10 @@ export function ReviewWorkspace({
     useCallback((id: string) => setSelected(id), []),
   );
   const { statuses, verdict } = useDerived(review, ready, anchors);
+  const staleClaims = useMemo(
+    () => new Set([...anchors].filter(([, a]) => a.status !== 'anchored').map(([id]) => id)),
+    [anchors],
+  );
   const tagging = useTagging(review, page ?? { title: '', url: 'about:blank', textLength: 0 }, ready, actor);
   const db = database();
   return (
@@ -122,6 +128,8 @@ export function ReviewWorkspace({
           {...(page ? { tagging } : {})}
         />
       )}
+      <FindingsSection review={review} data={ready} staleClaims={staleClaims} />
+      <ExportSection review={review} controls={statuses.map((s) => s.control)} staleClaims={staleClaims} />
       <ReviewView review={review} />
       <AuditTrail reviewId={review.id} />
       <StorageStatus />

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { keysOnClaim as keysOnOwnPanel, openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { textOf } from './probes.ts';
 
@@ -38,28 +39,7 @@ const text = textOf;
 const status = (control: string) =>
   `document.querySelector('#checklist li[data-control="${control}"]')?.dataset.status`;
 
-/** Focuses the first claim whose text matches, in the group it was suggested for, and presses keys on it. */
-async function keysOnClaim(pattern: string, ...keys: string[]): Promise<void> {
-  const ok = await panel.evaluate<boolean>(`(() => {
-    for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
-    return true;
-  })()`);
-  expect(ok).toBe(true);
-  await panel.waitFor(
-    `[...document.querySelectorAll('#scan-groups li.claim')].some((li) => ${pattern}.test(li.textContent))`,
-  );
-  await panel.evaluate(
-    `[...document.querySelectorAll('#scan-groups li.claim')].find((li) => ${pattern}.test(li.textContent)).focus()`,
-  );
-  for (const key of keys) {
-    await panel.cdp('Input.dispatchKeyEvent', {
-      type: 'keyDown',
-      key,
-      text: key.length === 1 ? key : undefined,
-    });
-    await panel.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key });
-  }
-}
+const keysOnClaim = (pattern: string, ...keys: string[]) => keysOnOwnPanel(panel, pattern, ...keys);
 
 beforeAll(async () => {
   server = await serveFolder(SAMPLE_TRUST_CENTER);
@@ -83,10 +63,7 @@ beforeAll(async () => {
     });
   });
   vendorStorageBefore = await vendorStorage();
-  const popup = await browser.clickToolbarButton(vendor);
-  await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
-  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
-  panel = await browser.extensionTarget('src/sidepanel/index.html');
+  panel = await openPanelFor(browser, vendor);
   await panel.waitFor(`document.querySelector('form button[type=submit]')`);
   await panel.evaluate(`document.querySelector('form button[type=submit]').click()`);
   await panel.waitFor(`document.querySelector('#verdict')`);
@@ -238,10 +215,7 @@ describe('the workspace in Chromium', () => {
       window.close();
     })()`);
     await vendor.bringToFront();
-    const popup = await browser.clickToolbarButton(vendor);
-    await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
-    panel = await browser.extensionTarget('src/sidepanel/index.html');
+    panel = await openPanelFor(browser, vendor);
     await panel.waitFor(
       `document.querySelector('textarea[data-note-scope="review"]')?.value === ${JSON.stringify(sentence)}`,
     );
@@ -292,10 +266,7 @@ describe('the workspace in Chromium', () => {
     // Its own address: the toolbar click is aimed at a tab by its URL.
     const second = await browser.newWindow(`${server.url}?window=2`);
     await second.waitForSelector('html[data-rendered="true"]');
-    const popup = await browser.clickToolbarButton(second);
-    await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
-    const other = await browser.extensionTarget('src/sidepanel/index.html', 10_000, [panel.targetId]);
+    const other = await openPanelFor(browser, second, [panel.targetId]);
     await other.waitFor(`document.querySelector('#verdict')`);
     const verdictIn = (p: ExtensionTarget) =>
       p.evaluate<string>(`document.querySelector('#verdict').dataset.verdict`);

@@ -1,0 +1,194 @@
+/**
+ * A review as one self-contained, printable HTML document: no scripts, no external resources, a
+ * Content-Security-Policy that forbids both, so the file is safe to open from disk or attach to a
+ * ticket. Every piece of text from the review goes through `html-escape.ts`.
+ */
+import { escapeHtml, htmlLink, htmlUrl } from './html-escape.ts';
+import type { Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
+import {
+  assessmentText,
+  chainText,
+  decidedByText,
+  FINDING_KIND_LABELS,
+  overrideText,
+  statusText,
+  titleText,
+  verdictText,
+} from './status-text.ts';
+
+/** No script, no fetch, no external style or font; inline styles and data: images (screenshots) only. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
+h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; margin-top: 2rem; }
+.meta, .muted { color: var(--muted); }
+#verdict { border: 3px solid var(--ink); border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; }
+#verdict .label { font-size: 1.4rem; font-weight: 700; margin: 0; }
+#verdict.verdict-enterprise-candidate { border-color: #1a7f37; background: #dafbe1; }
+#verdict.verdict-governed-pilot { border-color: #9a6700; background: #fff8c5; }
+#verdict.verdict-prototype { border-color: #cf222e; background: #ffebe9; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
+th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+blockquote { margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 4px solid var(--line); white-space: pre-wrap; }
+.claim { margin: 0.75rem 0 1rem; }
+.note { white-space: pre-wrap; }
+a { color: #0969da; overflow-wrap: anywhere; }
+.hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  a { color: inherit; }
+  h2 { break-after: avoid; }
+  .claim, tr, #verdict { break-inside: avoid; }
+  #verdict { background: none !important; }
+}
+`;
+
+/** The whole review as one printable HTML document. */
+export function htmlReport(report: Report): string {
+  const title = titleText(report);
+  const body = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${escapeHtml(`Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`)}</p>`,
+    verdictBox(report),
+    checklist(report),
+    `<h2>Controls</h2>`,
+    ...report.controls.map(controlSection),
+    redFlags(report),
+    findings(report),
+    report.reviewNote ? `<h2>Review note</h2><p class="note">${escapeHtml(report.reviewNote)}</p>` : '',
+    sources(report),
+    // HOOK (screenshots): when `Report` gains screenshots or a demo log, render them here as
+    // <img src="data:…"> with the claim they show. The CSP already allows data: images and nothing else.
+    audit(report),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.filter(Boolean).join('\n')}
+</body>
+</html>
+`;
+}
+
+function verdictBox(report: Report): string {
+  const causes = decidedByText(report);
+  const override = overrideText(report);
+  return [
+    `<section id="verdict" class="verdict-${report.verdict.verdict}">`,
+    `<p class="label">Verdict: ${escapeHtml(verdictText(report))}</p>`,
+    `<p class="rule">${escapeHtml(report.verdict.rule)}</p>`,
+    causes.length > 0
+      ? `<p>Decided by:</p><ul>${causes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>`
+      : '',
+    override ? `<p class="override"><strong>Override:</strong> ${escapeHtml(override)}</p>` : '',
+    '</section>',
+  ].join('\n');
+}
+
+function checklist(report: Report): string {
+  const rows = report.controls.map(
+    (c) =>
+      `<tr><td>${escapeHtml(c.name)}${c.proofPoint ? ' <span class="muted">(proof point)</span>' : ''}</td><td>${escapeHtml(statusText(c.status))}</td><td>${escapeHtml(c.frameworks.join('; '))}</td></tr>`,
+  );
+  return `<h2>Checklist</h2>
+<table><thead><tr><th>Control</th><th>Status</th><th>Frameworks</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function controlSection(control: ReportControl): string {
+  return [
+    `<section class="control" id="control-${control.id}">`,
+    `<h3>${escapeHtml(control.name)}</h3>`,
+    `<p>Status: ${escapeHtml(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}</p>`,
+    control.frameworks.length > 0
+      ? `<p class="muted">Frameworks: ${escapeHtml(control.frameworks.join('; '))}</p>`
+      : '',
+    control.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(control.note)}</p>` : '',
+    control.claims.length === 0 ? '<p class="muted">No claims tagged.</p>' : '',
+    ...control.claims.map(claimBlock),
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function claimBlock(claim: ReportClaim): string {
+  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
+  const gated = claim.gated ? ' · behind request access / NDA' : '';
+  return [
+    `<div class="claim claim-${claim.verdict}">`,
+    `<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}</p>`,
+    `<blockquote>${escapeHtml(claim.text)}</blockquote>`,
+    `<p>Source: ${htmlUrl(claim.url)}</p>`,
+    claim.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>` : '',
+    `<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`,
+    claim.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>` : '',
+    '</div>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function redFlags(report: Report): string {
+  if (report.redFlags.length === 0) return '<h2>Red flags</h2>\n<p>None raised.</p>';
+  return `<h2>Red flags</h2>\n${report.redFlags.map(redFlag).join('\n')}`;
+}
+
+function redFlag(flag: ReportRedFlag): string {
+  return [
+    `<section class="red-flag">`,
+    `<h3>${escapeHtml(`${flag.name} (${flag.resolved ? 'resolved' : 'stands'})`)}</h3>`,
+    `<p class="muted">${escapeHtml(`Raised by ${flag.by} at ${flag.at}.`)}</p>`,
+    flag.note.trim() ? `<p class="note">${escapeHtml(flag.note)}</p>` : '',
+    flag.claim ? `<blockquote>${escapeHtml(flag.claim.text)}</blockquote>` : '',
+    flag.claim ? `<p>Source: ${htmlUrl(flag.claim.url)}</p>` : '',
+    flag.claim?.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', flag.claim.deepLink)}</p>` : '',
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function findings(report: Report): string {
+  if (report.findings.length === 0) return '<h2>Findings</h2>\n<p>No gaps found.</p>';
+  const items = report.findings.map(
+    (f) =>
+      `<li><strong>${escapeHtml(f.priority)}</strong> · ${escapeHtml(f.title)} <span class="muted">(${escapeHtml(FINDING_KIND_LABELS[f.kind])})</span><br>${escapeHtml(f.summary)}</li>`,
+  );
+  return `<h2>Findings</h2>\n<ul>${items.join('\n')}</ul>`;
+}
+
+function sources(report: Report): string {
+  if (report.sources.length === 0) return '<h2>Sources</h2>\n<p>None.</p>';
+  const items = report.sources.map(
+    (s) =>
+      `<li>${escapeHtml(s.title || s.url)}: ${htmlUrl(s.url)} <span class="muted">(${escapeHtml(`${s.kind}, last read ${s.lastCapturedAt}`)})</span></li>`,
+  );
+  return `<h2>Sources</h2>\n<ul>${items.join('\n')}</ul>`;
+}
+
+function audit(report: Report): string {
+  const { audit } = report;
+  const summary = `<p>Events: ${audit.events.length} · Head hash: <span class="hash">${escapeHtml(audit.headHash ?? 'none')}</span> · Chain check: ${escapeHtml(chainText(audit.chain))}</p>`;
+  if (audit.events.length === 0) return `<h2>Audit trail</h2>\n${summary}`;
+  const rows = audit.events.map(
+    (e) =>
+      `<tr><td>${e.seq}</td><td>${escapeHtml(e.at)}</td><td>${escapeHtml(e.actor)}</td><td>${escapeHtml(e.action)}</td><td>${escapeHtml(`${e.target.type} ${e.target.id}`)}</td></tr>`,
+  );
+  return `<h2>Audit trail</h2>
+${summary}
+<table><thead><tr><th>#</th><th>Time</th><th>Actor</th><th>Action</th><th>Target</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}

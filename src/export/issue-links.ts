@@ -1,0 +1,160 @@
+/**
+ * Prefilled "new issue" URLs for one finding: GitHub, GitLab or Jira opens its own form in the
+ * reviewer's browser session, so no token is needed and nothing is sent until they press Create.
+ */
+
+/** Where a finding is filed. */
+export type IssueTarget =
+  | { kind: 'github'; repo: string /* owner/name */; labels?: string[] }
+  | {
+      kind: 'gitlab';
+      baseUrl: string /* e.g. https://gitlab.com */;
+      project: string /* group/project */;
+      labels?: string[];
+    }
+  | { kind: 'jira'; baseUrl: string; projectId: string /* pid */; issueTypeId: string };
+
+/** A prefilled URL, and whether the title or body had to be cut to fit. */
+export interface IssueLink {
+  url: string;
+  cut: boolean;
+}
+
+/** Servers answer longer URLs with 414 (GitHub at about 8 KB): stay under this many characters. */
+export const MAX_URL_LENGTH = 8000;
+
+/** Appended to a body that was cut; the caller puts the full body on the clipboard. */
+export const CUT_MARKER = '\n\n… (cut: the full text is on the clipboard)';
+
+/** GitHub refuses longer titles. */
+const MAX_TITLE = 256;
+
+const GITHUB_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const GITLAB_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const NUMERIC_ID = /^[0-9]{1,18}$/;
+
+/** Why the target cannot be used, in one plain sentence; undefined when it is fine. */
+export function validateIssueTarget(target: IssueTarget): string | undefined {
+  switch (target.kind) {
+    case 'github': {
+      const [, name] = target.repo.split('/');
+      if (!GITHUB_REPO.test(target.repo) || name === '.' || name === '..') {
+        return 'The GitHub repository must be written as owner/name, e.g. acme/security-reviews.';
+      }
+      return undefined;
+    }
+    case 'gitlab': {
+      const base = baseUrlProblem(target.baseUrl, 'GitLab');
+      if (base) return base;
+      const segments = target.project.split('/');
+      if (segments.length < 2 || !segments.every((s) => GITLAB_SEGMENT.test(s) && !s.endsWith('.'))) {
+        return 'The GitLab project must be written as group/project (subgroups allowed), e.g. acme/security/reviews.';
+      }
+      return undefined;
+    }
+    case 'jira': {
+      const base = baseUrlProblem(target.baseUrl, 'Jira');
+      if (base) return base;
+      if (!NUMERIC_ID.test(target.projectId))
+        return 'The Jira project id (pid) must be a number, e.g. 10000.';
+      if (!NUMERIC_ID.test(target.issueTypeId)) return 'The Jira issue type id must be a number, e.g. 10002.';
+      return undefined;
+    }
+  }
+}
+
+/** What is wrong with a self-hosted base URL: https only (http for this computer), no credentials, no query. */
+function baseUrlProblem(baseUrl: string, product: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return `The ${product} address is not a URL: write it like https://${product.toLowerCase()}.example.com.`;
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return `The ${product} address must start with https:// (http:// only for localhost).`;
+  }
+  if (url.username || url.password) {
+    return `The ${product} address must not contain a user name or password.`;
+  }
+  if (url.search || url.hash) return `The ${product} address must not contain ? or #.`;
+  return undefined;
+}
+
+/**
+ * The prefilled new-issue URL for `target`. Throws an Error with a plain message for an invalid
+ * target. Labels (GitHub only) are the target's plus `labels`.
+ */
+export function newIssueLink(
+  target: IssueTarget,
+  title: string,
+  body: string,
+  labels: readonly string[] = [],
+): IssueLink {
+  const problem = validateIssueTarget(target);
+  if (problem) throw new Error(problem);
+
+  const safeTitle = wellFormed(title).replace(/\s+/g, ' ').trim();
+  const titlePoints = [...safeTitle];
+  const titleCut = titlePoints.length > MAX_TITLE;
+  const shortTitle = titleCut ? `${titlePoints.slice(0, MAX_TITLE - 1).join('')}…` : safeTitle;
+
+  const { prefix, bodyKey } = start(target, shortTitle, labels);
+  const bodyPrefix = `${prefix}&${encodeURIComponent(bodyKey)}=`;
+  const safeBody = wellFormed(body);
+  const full = bodyPrefix + encodeURIComponent(safeBody);
+  if (full.length <= MAX_URL_LENGTH) return { url: full, cut: titleCut };
+
+  // Cut whole code points, so no percent-escape or surrogate pair is ever split.
+  let budget = MAX_URL_LENGTH - bodyPrefix.length - encodeURIComponent(CUT_MARKER).length;
+  let kept = '';
+  for (const point of safeBody) {
+    const encoded = encodeURIComponent(point);
+    if (encoded.length > budget) break;
+    budget -= encoded.length;
+    kept += point;
+  }
+  return { url: bodyPrefix + encodeURIComponent(kept + CUT_MARKER), cut: true };
+}
+
+/** The URL up to the body parameter, and the body parameter's name. */
+function start(
+  target: IssueTarget,
+  title: string,
+  labels: readonly string[],
+): { prefix: string; bodyKey: string } {
+  const q = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+  switch (target.kind) {
+    case 'github': {
+      const all = [...(target.labels ?? []), ...labels].map((l) => l.trim()).filter(Boolean);
+      // GitHub takes labels comma-separated; applied only when the reviewer may triage the repository.
+      const labelParam = all.length > 0 ? `&${q('labels', [...new Set(all)].join(','))}` : '';
+      return {
+        prefix: `https://github.com/${target.repo}/issues/new?${q('title', title)}${labelParam}`,
+        bodyKey: 'body',
+      };
+    }
+    case 'gitlab':
+      // GitLab documents issue[title], issue[description], issue[confidential], issuable_template
+      // and add_related_issue for prefilling, but no labels parameter: labels are left out.
+      return {
+        prefix: `${trimSlash(target.baseUrl)}/${target.project}/-/issues/new?${q('issue[title]', title)}`,
+        bodyKey: 'issue[description]',
+      };
+    case 'jira':
+      return {
+        prefix: `${trimSlash(target.baseUrl)}/secure/CreateIssueDetails!init.jspa?${q('pid', target.projectId)}&${q('issuetype', target.issueTypeId)}&${q('summary', title)}`,
+        bodyKey: 'description',
+      };
+  }
+}
+
+function trimSlash(url: string): string {
+  return new URL(url).href.replace(/\/+$/, '');
+}
+
+/** Lone surrogates replaced by U+FFFD: encodeURIComponent throws on them. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

@@ -1,0 +1,65 @@
+/**
+ * Escaping for GitHub-flavoured Markdown (CommonMark + GFM, as GitHub and GitLab render it): text
+ * from vendor pages and reviewers must come out as the same literal text, never as a link, an
+ * image, raw HTML, a code fence or a table cell boundary.
+ */
+import { encodeHref, linkableUrl } from './link-policy.ts';
+
+/**
+ * ASCII punctuation with a meaning in Markdown. Beyond the usual set: `=` (setext heading
+ * underline), `&` (entity references such as `&lt;`) and `$` (GitHub math). CommonMark lets every
+ * ASCII punctuation character be backslash-escaped, so each of these renders as itself.
+ */
+const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~=&$]/g;
+
+/** Line breaks as CommonMark counts them. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Escapes one line of text: the characters above, and a leading `/` (a GitLab quick action such as `/close`). */
+function escapeLine(line: string): string {
+  // Leading spaces and tabs could turn the line into an indented code block or nested list item.
+  return line
+    .replace(/^[ \t]+/, '')
+    .replace(SPECIAL, '\\$&')
+    .replace(/^\//, '\\/');
+}
+
+/** Escapes text for inline use (headings, list items, table cells): one line, every break a space. */
+export function escapeMarkdown(text: string): string {
+  return escapeLine(text.split(LINE_BREAK).join(' '));
+}
+
+/** Escapes multi-line text as lines (paragraph or blockquote body); blank lines stay blank. */
+export function markdownLines(text: string): string[] {
+  return text.split(LINE_BREAK).map(escapeLine);
+}
+
+/** Multi-line text as a blockquote. */
+export function markdownQuote(text: string): string {
+  return markdownLines(text)
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+/** Characters that would end or alter a link destination: percent-encoded in hrefs. */
+const HREF_UNSAFE = /[ ()<>\\"`]/g;
+
+/**
+ * `[text](url)` for http(s) and mailto URLs; anything else (javascript:, data:, relative…) as
+ * plain escaped text, so it can be read but not clicked.
+ */
+export function markdownLink(text: string, url: string): string {
+  const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
+  const label = escapeMarkdown(text) || escapeMarkdown(url);
+  if (!parsed) return label;
+  return `[${label}](${encodeHref(parsed, HREF_UNSAFE)})`;
+}
+
+/**
+ * A URL shown as itself: an autolink `<url>` when allowed (readable in the raw text, and backslash
+ * escapes do not apply inside it), escaped text otherwise.
+ */
+export function markdownUrl(url: string): string {
+  const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
+  return parsed ? `<${encodeHref(parsed, HREF_UNSAFE)}>` : escapeMarkdown(url);
+}

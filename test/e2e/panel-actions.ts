@@ -1,0 +1,39 @@
+/** What a reviewer does in the side panel, as steps the Chromium e2e tests share. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ChromiumSession, ExtensionTarget } from './harness/chromium.ts';
+
+/** Opens the side panel for a tab the way a reviewer does: toolbar button, then "Open side panel". */
+export async function openPanelFor(
+  browser: ChromiumSession,
+  page: Page,
+  except: readonly string[] = [],
+): Promise<ExtensionTarget> {
+  const popup = await browser.clickToolbarButton(page);
+  await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
+  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+  return browser.extensionTarget('src/sidepanel/index.html', 10_000, except);
+}
+
+/** Focuses the first scanned claim whose text matches `pattern` (a regex literal) and presses keys on it. */
+export async function keysOnClaim(panel: ExtensionTarget, pattern: string, ...keys: string[]): Promise<void> {
+  const ok = await panel.evaluate<boolean>(`(() => {
+    for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
+    return true;
+  })()`);
+  expect(ok).toBe(true);
+  await panel.waitFor(
+    `[...document.querySelectorAll('#scan-groups li.claim')].some((li) => ${pattern}.test(li.textContent))`,
+  );
+  await panel.evaluate(
+    `[...document.querySelectorAll('#scan-groups li.claim')].find((li) => ${pattern}.test(li.textContent)).focus()`,
+  );
+  for (const key of keys) {
+    await panel.cdp('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key,
+      text: key.length === 1 ? key : undefined,
+    });
+    await panel.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key });
+  }
+}
