@@ -7,14 +7,29 @@
 /** Schemes every format may link to. */
 const WEB = ['http:', 'https:'] as const;
 
+/** Parsed URLs by their text: a report links the same few pages thousands of times. */
+const parsedUrls = new Map<string, URL | null>();
+const PARSE_CACHE_SIZE = 2000;
+
+/** `new URL(url)` or null, remembered (read-only use: callers never mutate the URL). */
+function parse(url: string): URL | null {
+  let parsed = parsedUrls.get(url);
+  if (parsed === undefined) {
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (parsedUrls.size >= PARSE_CACHE_SIZE) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 /** The URL parsed, when it is an absolute URL with an allowed scheme and no user name or password. */
 export function linkableUrl(url: string, schemes: readonly string[] = WEB): URL | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const parsed = parse(url);
+  if (!parsed) return undefined;
   if (!schemes.includes(parsed.protocol)) return undefined;
   // `https://trust.vendor.com@evil.example/` reads as the vendor's page but is not: never a link.
   if (parsed.username !== '' || parsed.password !== '') return undefined;

@@ -18,20 +18,23 @@ const LINE_BREAK = /\r\n|\r|\n/;
 /** Escapes one line of text: the characters above, and a leading `/` (a GitLab quick action such as `/close`). */
 function escapeLine(line: string): string {
   // Leading spaces and tabs could turn the line into an indented code block or nested list item.
-  return line
-    .replace(/^[ \t]+/, '')
-    .replace(SPECIAL, '\\$&')
-    .replace(/^\//, '\\/');
+  let start = 0;
+  while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  const escaped = (start > 0 ? line.slice(start) : line).replace(SPECIAL, '\\$&');
+  return escaped.charCodeAt(0) === 47 ? `\\${escaped}` : escaped;
 }
+
+/** Any line break (a cheap test before splitting: most texts are one line). */
+const HAS_LINE_BREAK = /[\r\n]/;
 
 /** Escapes text for inline use (headings, list items, table cells): one line, every break a space. */
 export function escapeMarkdown(text: string): string {
-  return escapeLine(text.split(LINE_BREAK).join(' '));
+  return escapeLine(HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).join(' ') : text);
 }
 
 /** Escapes multi-line text as lines (paragraph or blockquote body); blank lines stay blank. */
 export function markdownLines(text: string): string[] {
-  return text.split(LINE_BREAK).map(escapeLine);
+  return HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).map(escapeLine) : [escapeLine(text)];
 }
 
 /** Multi-line text as a blockquote. */

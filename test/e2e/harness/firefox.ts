@@ -62,6 +62,18 @@ export interface ContextInfo {
   url: string;
 }
 
+/** One download as Firefox's Downloads panel lists it. */
+export interface DownloadInfo {
+  /** Where it came from (a `blob:` URL for a Blob link with `download`). */
+  url: string;
+  /** The file it was saved to. */
+  path: string;
+  /** True once the file is complete on disk. */
+  succeeded: boolean;
+  /** Why it failed, or null. */
+  error: string | null;
+}
+
 /** A running Firefox with the extension installed. Every method rejects with a descriptive Error on failure. */
 export interface FirefoxSession {
   /** The gecko id read from `extensionDir/manifest.json`. */
@@ -89,6 +101,16 @@ export interface FirefoxSession {
    * then rejects if the extension's sidebar is not open.
    */
   sidebarEvaluate<T = unknown>(expression: string): Promise<T>;
+  /**
+   * Gives the sidebar page a fresh transient user activation, as a real click would. Needed before an
+   * action that checks for one (the async clipboard) once the first {@link sidebarEvaluate} of the page
+   * is more than a few seconds old: BiDi's `userActivation: true` notifies an activation only when the
+   * realm's flag changes — on the first call — and Firefox lets it lapse after
+   * `dom.user_activation.transient.timeout` (5 s). This clears the flag, then sets it again.
+   */
+  sidebarUserGesture(): Promise<void>;
+  /** The text on the system clipboard (read in the browser's chrome scope; '' when it holds no text). */
+  clipboardText(): Promise<string>;
   /** Whether the sidebar is open and showing this extension's panel. */
   isSidebarOpen(): Promise<boolean>;
   /** Opens the sidebar with this extension's panel (what the user does from the sidebar menu) and waits for the page to load. */
@@ -102,6 +124,16 @@ export interface FirefoxSession {
   screenshot(context: string, file: string): Promise<void>;
   /** The top-level tabs. */
   contexts(): Promise<ContextInfo[]>;
+  /**
+   * Sets the files of the `<input type=file>` matching `selector` in a tab, as a user picking them in
+   * the file chooser does (BiDi `input.setFiles`: Firefox fires `input` and `change`).
+   */
+  setFiles(context: string, selector: string, files: string[]): Promise<void>;
+  /**
+   * Every download of this session, oldest first, from Firefox's own download list (what its
+   * Downloads panel shows). Where files land is set by the `browser.download.*` prefs.
+   */
+  downloads(): Promise<DownloadInfo[]>;
   /** Quits Firefox (SIGKILL after 10 s), waits for it to exit and removes a temp profile. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -681,6 +713,56 @@ class Session implements FirefoxSession {
     return deserialize(result.result) as T;
   }
 
+  async sidebarUserGesture(): Promise<void> {
+    await this.#chrome<void>(
+      `async (base, sessionId) => {
+        ${CHROME.sidebarPanelBrowser}
+        const b = sidebarPanelBrowser(base);
+        if (!b?.browsingContext?.currentWindowGlobal) throw new Error('the sidebar is not showing ' + base);
+        const { RootMessageHandlerRegistry } = ChromeUtils.importESModule(
+          'chrome://remote/content/shared/messagehandler/RootMessageHandlerRegistry.sys.mjs');
+        const { WindowGlobalMessageHandler } = ChromeUtils.importESModule(
+          'chrome://remote/content/shared/messagehandler/WindowGlobalMessageHandler.sys.mjs');
+        const handler = RootMessageHandlerRegistry.getExistingMessageHandler(sessionId);
+        if (!handler) throw new Error('no BiDi message handler for session ' + sessionId);
+        for (const userActivation of [false, true]) {
+          await handler.forwardCommand({
+            moduleName: 'script',
+            commandName: 'evaluateExpression',
+            destination: { type: WindowGlobalMessageHandler.type, id: b.browsingContext.id },
+            params: {
+              awaitPromise: false, expression: 'undefined', realmId: null, resultOwnership: 'none', sandbox: null,
+              serializationOptions: { maxDomDepth: 0, maxObjectDepth: null, includeShadowTree: 'none' },
+              userActivation,
+            },
+          });
+        }
+      }`,
+      [this.extensionBase, this.#sessionId],
+      'sidebarUserGesture',
+    );
+  }
+
+  clipboardText(): Promise<string> {
+    return this.#chrome<string>(
+      `() => {
+        const trans = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        trans.init(null);
+        trans.addDataFlavor('text/plain');
+        Services.clipboard.getData(trans, Ci.nsIClipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+        const data = {};
+        try {
+          trans.getTransferData('text/plain', data);
+        } catch {
+          return '';
+        }
+        return data.value?.QueryInterface(Ci.nsISupportsString).data ?? '';
+      }`,
+      [],
+      'clipboardText',
+    );
+  }
+
   isSidebarOpen(): Promise<boolean> {
     return this.#chrome<boolean>(
       `(base) => { ${CHROME.sidebarPanelBrowser} return !!sidebarPanelBrowser(base); }`,
@@ -748,6 +830,43 @@ class Session implements FirefoxSession {
       maxDepth: 0,
     });
     return tree.contexts.map(({ context, url }) => ({ context, url }));
+  }
+
+  async setFiles(context: string, selector: string, files: string[]): Promise<void> {
+    const expression = `document.querySelector(${JSON.stringify(selector)})`;
+    const r = await this.#conn.send<EvaluateResult>('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+    });
+    if (r.type === 'exception')
+      throw describeException(`setFiles in ${context} threw`, expression, r.exceptionDetails);
+    const sharedId = (r.result as RemoteValue & { sharedId?: string }).sharedId;
+    if (r.result.type !== 'node' || !sharedId)
+      throw new Error(`setFiles: nothing matches ${selector} in ${context}`);
+    await this.#conn.send('input.setFiles', {
+      context,
+      element: { sharedId },
+      files: files.map((f) => resolve(f)),
+    });
+  }
+
+  downloads(): Promise<DownloadInfo[]> {
+    return this.#chrome<DownloadInfo[]>(
+      `async () => {
+        const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+        const list = await Downloads.getList(Downloads.ALL);
+        return (await list.getAll()).map((d) => ({
+          url: d.source.url,
+          path: d.target.path,
+          succeeded: d.succeeded,
+          error: d.error ? String(d.error.message ?? d.error) : null,
+        }));
+      }`,
+      [],
+      'downloads',
+    );
   }
 
   close(): Promise<void> {

@@ -1,0 +1,178 @@
+/**
+ * Export and import speed for a 10,000-claim review. Export: each format as a ratio to
+ * `JSON.stringify` of the same rows, timed in the same process and run (target ≤ 3×). Import: a
+ * backup restored through validation and `restoreBackup` into Chromium's real IndexedDB, as a
+ * ratio to a raw Dexie `bulkAdd` of the same rows in the same page (target ≤ 2×).
+ * Runnable alone: `npx tsx test/bench/export-bench.ts`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { serveFolder } from '../../scripts/static-server.ts';
+import { backupJson } from '../../src/export/backup.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/export-formats.ts';
+import { exportReview } from '../../src/export/export-review.ts';
+import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
+import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { generateReview } from './generate-review.ts';
+
+/** Budgets for the export and import ratios. */
+export const EXPORT_BUDGET = { exportVsStringify: 3, importVsBulkAdd: 2 };
+
+/** What the export benchmark measured. */
+export interface ExportBenchResult {
+  claims: number;
+  stringifyMs: number;
+  formats: Array<{ format: ExportFormat; ms: number; ratio: number; bytes: number }>;
+  import: {
+    oursMs: number;
+    parseMs: number;
+    restoreMs: number;
+    bulkAddMs: number;
+    ratio: number;
+    backupBytes: number;
+  };
+}
+
+const APP = { name: 'Vendor Review', version: 'bench' };
+const root = resolve(import.meta.dirname, '../..');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Median time of `fn` over `runs` runs after one warm-up run. */
+function time(fn: () => unknown, runs: number): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+/** Runs the export and import benchmark; `claims` defaults to 10,000. */
+export async function runExportBench(options: { runs: number; claims?: number }): Promise<ExportBenchResult> {
+  const claims = options.claims ?? 10_000;
+  const snapshot = await generateReview(claims);
+  const now = new Date('2026-11-25T12:00:00.000Z');
+  const stringifyMs = time(() => JSON.stringify(snapshot), options.runs);
+  const formats = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => {
+    let bytes = 0;
+    const ms = time(() => {
+      bytes = exportReview(snapshot, { format, app: APP, now }).text.length;
+    }, options.runs);
+    return { format, ms, ratio: ms / stringifyMs, bytes };
+  });
+
+  // Import, in Chromium's real IndexedDB.
+  const work = mkdtempSync(join(tmpdir(), 'vr-import-bench-'));
+  try {
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: work,
+        emptyOutDir: false,
+        minify: true,
+        lib: {
+          entry: resolve(root, 'test/bench/import/in-page.ts'),
+          formats: ['iife'],
+          name: 'importBench',
+          fileName: () => 'import-bench.js',
+        },
+      },
+    });
+    const backup = backupJson([snapshot], APP, now);
+    writeFileSync(join(work, 'index.html'), '<!doctype html><title>import bench</title>');
+    const server = await serveFolder(work);
+    const browser = await chromium.launch({
+      executablePath: findBrowser('chromium'),
+      headless: true,
+      args: QUIET_CHROMIUM_ARGS,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}index.html`);
+      await page.addScriptTag({ content: readFileSync(join(work, 'import-bench.js'), 'utf8') });
+      type InPage = {
+        ours(text: string): Promise<{ parse: number; restore: number }>;
+        bulkAdd(text: string): Promise<number>;
+      };
+      // Functions passed to evaluate run in the page: no closures over this file.
+      const ours = () =>
+        page.evaluate(
+          (text) => (globalThis as unknown as { __importBench: InPage }).__importBench.ours(text),
+          backup,
+        );
+      const bulkAdd = () =>
+        page.evaluate(
+          (text) => (globalThis as unknown as { __importBench: InPage }).__importBench.bulkAdd(text),
+          backup,
+        );
+      // One warm-up each, then alternate so drift on a shared machine hits both alike.
+      await ours();
+      await bulkAdd();
+      const oursSamples: Array<{ parse: number; restore: number }> = [];
+      const bulkSamples: number[] = [];
+      for (let i = 0; i < Math.max(3, Math.min(options.runs, 5)); i++) {
+        bulkSamples.push(await bulkAdd());
+        oursSamples.push(await ours());
+      }
+      const oursMs = median(oursSamples.map((s) => s.parse + s.restore));
+      const bulkAddMs = median(bulkSamples);
+      return {
+        claims,
+        stringifyMs,
+        formats,
+        import: {
+          oursMs,
+          parseMs: median(oursSamples.map((s) => s.parse)),
+          restoreMs: median(oursSamples.map((s) => s.restore)),
+          bulkAddMs,
+          ratio: oursMs / bulkAddMs,
+          backupBytes: backup.length,
+        },
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Prints the figures and returns whether every budget was met. */
+export function printExportBench(result: ExportBenchResult): boolean {
+  console.log(
+    `\nExport of a ${result.claims.toLocaleString('en-GB')}-claim review (medians; JSON.stringify of the same rows: ${result.stringifyMs.toFixed(1)} ms)\n`,
+  );
+  console.log('format       ms      MB   ÷ stringify   target   result');
+  let ok = true;
+  for (const f of result.formats) {
+    const pass = f.ratio <= EXPORT_BUDGET.exportVsStringify;
+    ok &&= pass;
+    console.log(
+      `${f.format.padEnd(9)} ${f.ms.toFixed(1).padStart(7)} ${(f.bytes / 1e6).toFixed(1).padStart(7)} ${f.ratio.toFixed(2).padStart(12)}   ≤ ${EXPORT_BUDGET.exportVsStringify}×     ${pass ? 'PASS' : 'FAIL'}`,
+    );
+  }
+  const i = result.import;
+  const pass = i.ratio <= EXPORT_BUDGET.importVsBulkAdd;
+  ok &&= pass;
+  console.log(
+    `\nImport of its ${(i.backupBytes / 1e6).toFixed(1)} MB backup in Chromium: ours ${i.oursMs.toFixed(0)} ms (parse, validate and verify chain ${i.parseMs.toFixed(0)} ms; write ${i.restoreMs.toFixed(0)} ms) vs raw Dexie bulkAdd ${i.bulkAddMs.toFixed(0)} ms → ${i.ratio.toFixed(2)}×  (target ≤ ${EXPORT_BUDGET.importVsBulkAdd}×) ${pass ? 'PASS' : 'FAIL'}`,
+  );
+  return ok;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runExportBench({ runs: Number(process.env.BENCH_RUNS ?? 5) });
+  process.exit(printExportBench(result) ? 0 : 1);
+}
