@@ -31,11 +31,20 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Escapes one line; a line-start `h1.` … `h6.` or `bq.` (heading, quote) gets its first letter as an entity. */
 function escapeLine(line: string): string {
-  return line
-    .replace(/^[ \t]+/, '')
-    .replace(SPECIAL, (c) => (ESCAPABLE.has(c) ? `\\${c}` : entity(c)))
-    .replace(/^(?:h[1-6]|bq)\./i, (m) => entity(m.charAt(0)) + m.slice(1));
+  const trimmed = line.replace(/^[ \t]+/, '');
+  // Most text has no backslash, `&` or `:`: then only the backslash-escapable characters can match,
+  // and a plain replacement does the same as the callback below, several times faster.
+  const escaped = RARE.test(trimmed)
+    ? trimmed.replace(SPECIAL, (c) => (ESCAPABLE.has(c) ? `\\${c}` : entity(c)))
+    : trimmed.replace(BACKSLASH_ESCAPABLE, '\\$&');
+  return escaped.replace(/^(?:h[1-6]|bq)\./i, (m) => entity(m.charAt(0)) + m.slice(1));
 }
+
+/** The characters only the full pattern handles. */
+const RARE = /[\\&:]/;
+
+/** The characters in ESCAPABLE, as one class. */
+const BACKSLASH_ESCAPABLE = /[-#*_+?^~|%{}[\]()!@]/g;
 
 /** Escapes text for inline use (headings, list items, table cells): one line, every break a space. */
 export function escapeJira(text: string): string {

@@ -43,7 +43,7 @@ describe('no network in Chromium', () => {
     await panel.waitFor(`document.querySelector('#scan-button')`);
     await panel.evaluate(`document.querySelector('#scan-button').click()`);
     await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
-    // Tag one claim, show another on the page, add a selection, verify the trail, open options.
+    // Tag one claim, show another on the page, add a selection, verify the trail, export, back up and restore.
     await panel.evaluate(`(() => {
       for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
       return true;
@@ -67,9 +67,27 @@ describe('no network in Chromium', () => {
     await popup2.waitFor(`document.querySelector('.notice')?.textContent.includes('Added to the review')`);
     await panel.evaluate(`document.querySelector('#verify-trail').click()`);
     await panel.waitFor(`document.querySelector('#trail-check')?.textContent.includes('intact')`);
+    // Every export format, previewed and saved as a file.
+    for (const format of ['md', 'jira', 'csv', 'jira-csv', 'html', 'json']) {
+      await panel.evaluate(`(() => {
+        const select = document.querySelector('#export-format');
+        select.value = ${JSON.stringify(format)};
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      })()`);
+      await panel.evaluate(`document.querySelector('#export-preview').click()`);
+      await panel.waitFor(`document.querySelector('#export-preview-text')?.value.length > 0`, 20_000);
+    }
+    await panel.evaluate(`document.querySelector('#export-save').click()`, { userGesture: true });
+    await panel.waitFor(`document.querySelector('#export-status')?.textContent.includes('Saved as')`);
     const options = await browser.context.newPage();
     await options.goto(`${browser.extensionBase}src/options/index.html`);
     await options.waitForSelector('input[name=reviewer]');
+    // A backup written, then restored (merged) from the same file.
+    const download = options.waitForEvent('download');
+    await options.click('#backup-all');
+    await options.setInputFiles('input[name=backup-file]', await (await download).path());
+    await options.click('#restore-submit');
+    await options.waitForSelector('#restore-report');
     // Watch it explicitly too: a tab that navigated into the extension may keep its first session's URL.
     await browser.extensionTarget('src/options/index.html');
 
