@@ -1,6 +1,31 @@
 /** The issue trackers the reviewer configured, as link targets, with a sentence for each problem. */
-import type { TrackerSettings } from '../platform/settings.ts';
 import { type IssueTarget, validateIssueTarget } from './issue-links.ts';
+
+/** Where "open a new issue" links point: each tracker is used only when its fields are filled in. */
+export interface TrackerSettings {
+  /** `owner/name` of a GitHub repository. */
+  githubRepo: string;
+  /** `https://gitlab.example.com` (blank means gitlab.com) and the `group/project` path. */
+  gitlabBaseUrl: string;
+  gitlabProject: string;
+  /** `https://yourcompany.atlassian.net`, the numeric project id (`pid`) and issue type id. */
+  jiraBaseUrl: string;
+  jiraProjectId: string;
+  jiraIssueTypeId: string;
+  /** Extra labels for every ticket, comma-separated. */
+  labels: string;
+}
+
+/** Empty tracker settings: no tracker configured. */
+export const NO_TRACKERS: TrackerSettings = {
+  githubRepo: '',
+  gitlabBaseUrl: '',
+  gitlabProject: '',
+  jiraBaseUrl: '',
+  jiraProjectId: '',
+  jiraIssueTypeId: '',
+  labels: '',
+};
 
 /** A configured tracker and how the panel names it. */
 export interface NamedTarget {

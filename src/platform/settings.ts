@@ -1,36 +1,13 @@
 import browser from 'webextension-polyfill';
+import { NO_TRACKERS, type TrackerSettings } from '../export/tracker-targets.ts';
 
-/** Where "open a new issue" links point: each tracker is used only when its fields are filled in. */
-export interface TrackerSettings {
-  /** `owner/name` of a GitHub repository. */
-  githubRepo: string;
-  /** `https://gitlab.example.com` (blank means gitlab.com) and the `group/project` path. */
-  gitlabBaseUrl: string;
-  gitlabProject: string;
-  /** `https://yourcompany.atlassian.net`, the numeric project id (`pid`) and issue type id. */
-  jiraBaseUrl: string;
-  jiraProjectId: string;
-  jiraIssueTypeId: string;
-  /** Extra labels for every ticket, comma-separated. */
-  labels: string;
-}
+export { NO_TRACKERS, type TrackerSettings };
 
 /** The reviewer's settings, kept in `storage.local` (small, and readable by every page of ours). */
 export interface Settings {
   reviewerName: string;
   trackers: TrackerSettings;
 }
-
-/** Empty tracker settings: no tracker configured. */
-export const NO_TRACKERS: TrackerSettings = {
-  githubRepo: '',
-  gitlabBaseUrl: '',
-  gitlabProject: '',
-  jiraBaseUrl: '',
-  jiraProjectId: '',
-  jiraIssueTypeId: '',
-  labels: '',
-};
 
 /** Reads the settings, with defaults for anything unset or of the wrong type. */
 export async function loadSettings(): Promise<Settings> {
