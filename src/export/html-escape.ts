@@ -11,8 +11,12 @@ const ENTITIES: Record<string, string> = {
 
 /** Escapes text for an HTML text node or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  // Most text has nothing to escape: skip the per-match callback.
+  return SPECIAL_TEST.test(text) ? text.replace(SPECIAL, (c) => ENTITIES[c] as string) : text;
 }
+
+const SPECIAL = /[&<>"']/g;
+const SPECIAL_TEST = /[&<>"']/;
 
 /** `<a href>` for http(s) URLs (no referrer, no opener); anything else as escaped text. */
 export function htmlLink(text: string, url: string): string {
