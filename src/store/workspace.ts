@@ -19,6 +19,7 @@ import type {
   StoredClaim,
 } from '../core/review-records.ts';
 import type { Verdict } from '../core/verdict.ts';
+import { withAuditLock } from './audit-lock.ts';
 import { lastEvent } from './audit-log.ts';
 import type { ReviewDatabase } from './db.ts';
 
@@ -34,6 +35,16 @@ async function recorded<T>(
   input: AuditEventInput,
   write: () => Promise<T>,
   now = new Date(),
+): Promise<T> {
+  return withAuditLock(input.reviewId, () => appendWithRetry(db, input, write, now));
+}
+
+/** Reads the chain's head, hashes the event, writes change and event; again if the seq was taken. */
+async function appendWithRetry<T>(
+  db: ReviewDatabase,
+  input: AuditEventInput,
+  write: () => Promise<T>,
+  now: Date,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const previous = await lastEvent(db, input.reviewId);
@@ -58,6 +69,29 @@ async function recorded<T>(
   }
 }
 
+/**
+ * Thrown inside a write when what the change was planned on (read before the transaction, since
+ * the audit event is hashed before it opens) is no longer what is stored: another panel got there
+ * first. Nothing is written; `untilFresh` plans the change again on the fresh rows.
+ */
+class StaleRead extends Error {
+  override name = 'StaleRead';
+}
+
+/** Runs a read-plan-write change again while another panel keeps changing the same rows under it. */
+async function untilFresh<T>(change: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await change();
+    } catch (error) {
+      const name = (error as { name?: string; inner?: { name?: string } }).name;
+      const inner = (error as { inner?: { name?: string } }).inner?.name;
+      if ((name !== 'StaleRead' && inner !== 'StaleRead') || attempt >= RETRIES) throw error;
+      await backoff(attempt);
+    }
+  }
+}
+
 /** What is needed to keep a claim found on a page. */
 export interface KeepClaim {
   reviewId: string;
@@ -75,42 +109,48 @@ export async function keepClaim(
   input: KeepClaim,
   now = new Date(),
 ): Promise<StoredClaim> {
-  const existing = (await db.claims.where('sourceId').equals(input.sourceId).toArray()).find(
-    (c) => c.selector.exact === input.claim.selector.exact,
-  );
-  if (existing) return existing;
-  const { claim } = input;
-  const stored: StoredClaim = {
-    id: crypto.randomUUID(),
-    reviewId: input.reviewId,
-    sourceId: input.sourceId,
-    url: input.url,
-    text: claim.text,
-    headingPath: claim.headingPath,
-    structure: claim.structure,
-    ...(claim.context ? { context: claim.context } : {}),
-    selector: claim.selector,
-    ...(claim.fragment ? { fragment: claim.fragment } : {}),
-    flags: claim.flags,
-    origin: input.origin,
-    ...(input.suggestion ? { suggestion: input.suggestion } : {}),
-    capturedAt: now.toISOString(),
-  };
-  return recorded(
-    db,
-    {
+  const sameQuote = async () =>
+    (await db.claims.where('sourceId').equals(input.sourceId).toArray()).find(
+      (c) => c.selector.exact === input.claim.selector.exact,
+    );
+  return untilFresh(async () => {
+    const existing = await sameQuote();
+    if (existing) return existing;
+    const { claim } = input;
+    const stored: StoredClaim = {
+      id: crypto.randomUUID(),
       reviewId: input.reviewId,
-      actor,
-      action: 'claim.keep',
-      target: { type: 'claim', id: stored.id },
-      after: { text: stored.text, url: stored.url },
-    },
-    async () => {
-      await db.claims.add(stored);
-      return stored;
-    },
-    now,
-  );
+      sourceId: input.sourceId,
+      url: input.url,
+      text: claim.text,
+      headingPath: claim.headingPath,
+      structure: claim.structure,
+      ...(claim.context ? { context: claim.context } : {}),
+      selector: claim.selector,
+      ...(claim.fragment ? { fragment: claim.fragment } : {}),
+      flags: claim.flags,
+      origin: input.origin,
+      ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+      capturedAt: now.toISOString(),
+    };
+    return recorded(
+      db,
+      {
+        reviewId: input.reviewId,
+        actor,
+        action: 'claim.keep',
+        target: { type: 'claim', id: stored.id },
+        after: { text: stored.text, url: stored.url },
+      },
+      async () => {
+        // Another panel kept the same quote since we looked: use theirs (the next attempt returns it).
+        if (await sameQuote()) throw new StaleRead();
+        await db.claims.add(stored);
+        return stored;
+      },
+      now,
+    );
+  });
 }
 
 /** Tags a claim for a control (or removes the tag with `null`); returns the previous verdict, for undo. */
@@ -122,38 +162,43 @@ export async function setAssessment(
   verdict: AssessmentVerdict | null,
   now = new Date(),
 ): Promise<AssessmentVerdict | null> {
-  const existing = await db.assessments.where('[claimId+control]').equals([claim.id, control]).first();
-  const before = existing?.verdict ?? null;
-  if (before === verdict) return before;
-  await recorded(
-    db,
-    {
-      reviewId: claim.reviewId,
-      actor,
-      action: verdict ? 'claim.tag' : 'claim.untag',
-      target: { type: 'claim', id: claim.id },
-      before: { control, verdict: before },
-      after: { control, verdict },
-    },
-    async () => {
-      if (verdict === null) {
-        if (existing) await db.assessments.delete(existing.id);
-        return;
-      }
-      const assessment: Assessment = {
-        id: existing?.id ?? crypto.randomUUID(),
+  const current = () => db.assessments.where('[claimId+control]').equals([claim.id, control]).first();
+  return untilFresh(async () => {
+    const existing = await current();
+    const before = existing?.verdict ?? null;
+    if (before === verdict) return before;
+    await recorded(
+      db,
+      {
         reviewId: claim.reviewId,
-        claimId: claim.id,
-        control,
-        verdict,
-        by: actor,
-        at: now.toISOString(),
-      };
-      await db.assessments.put(assessment);
-    },
-    now,
-  );
-  return before;
+        actor,
+        action: verdict ? 'claim.tag' : 'claim.untag',
+        target: { type: 'claim', id: claim.id },
+        before: { control, verdict: before },
+        after: { control, verdict },
+      },
+      async () => {
+        const latest = await current();
+        if (latest?.id !== existing?.id || (latest?.verdict ?? null) !== before) throw new StaleRead();
+        if (verdict === null) {
+          if (existing) await db.assessments.delete(existing.id);
+          return;
+        }
+        const assessment: Assessment = {
+          id: existing?.id ?? crypto.randomUUID(),
+          reviewId: claim.reviewId,
+          claimId: claim.id,
+          control,
+          verdict,
+          by: actor,
+          at: now.toISOString(),
+        };
+        await db.assessments.put(assessment);
+      },
+      now,
+    );
+    return before;
+  });
 }
 
 /** Raises a red flag, tied to the claim that shows it when there is one. */
@@ -198,22 +243,28 @@ export async function setRedFlagResolved(
   resolved: boolean,
   now = new Date(),
 ): Promise<void> {
-  if (flag.resolved === resolved) return;
-  await recorded(
-    db,
-    {
-      reviewId: flag.reviewId,
-      actor,
-      action: resolved ? 'redflag.resolve' : 'redflag.reopen',
-      target: { type: 'red-flag', id: flag.id },
-      before: { resolved: flag.resolved },
-      after: { resolved },
-    },
-    async () => {
-      await db.redFlags.update(flag.id, { resolved });
-    },
-    now,
-  );
+  await untilFresh(async () => {
+    // The panel's copy may be behind another panel's change: decide on the stored row.
+    const before = (await db.redFlags.get(flag.id))?.resolved;
+    if (before === undefined) throw new Error('That red flag no longer exists.');
+    if (before === resolved) return;
+    await recorded(
+      db,
+      {
+        reviewId: flag.reviewId,
+        actor,
+        action: resolved ? 'redflag.resolve' : 'redflag.reopen',
+        target: { type: 'red-flag', id: flag.id },
+        before: { resolved: before },
+        after: { resolved },
+      },
+      async () => {
+        if ((await db.redFlags.get(flag.id))?.resolved !== before) throw new StaleRead();
+        await db.redFlags.update(flag.id, { resolved });
+      },
+      now,
+    );
+  });
 }
 
 /** Marks a control not applicable with a reason, or applicable again with `null`. */
@@ -225,29 +276,37 @@ export async function setNotApplicable(
   reason: string | null,
   now = new Date(),
 ): Promise<void> {
-  const review = await db.reviews.get(reviewId);
-  if (!review) throw new Error('That review no longer exists.');
-  const before = review.notApplicable?.[control] ?? null;
   const after = reason?.trim() ? reason.trim() : null;
-  if (before === after) return;
-  const next = { ...(review.notApplicable ?? {}) };
-  if (after) next[control] = after;
-  else delete next[control];
-  await recorded(
-    db,
-    {
-      reviewId,
-      actor,
-      action: 'control.not-applicable',
-      target: { type: 'control', id: control },
-      before: { reason: before },
-      after: { reason: after },
-    },
-    async () => {
-      await db.reviews.update(reviewId, { notApplicable: next });
-    },
-    now,
-  );
+  const stored = async () => {
+    const review = await db.reviews.get(reviewId);
+    if (!review) throw new Error('That review no longer exists.');
+    return review;
+  };
+  await untilFresh(async () => {
+    const before = (await stored()).notApplicable?.[control] ?? null;
+    if (before === after) return;
+    await recorded(
+      db,
+      {
+        reviewId,
+        actor,
+        action: 'control.not-applicable',
+        target: { type: 'control', id: control },
+        before: { reason: before },
+        after: { reason: after },
+      },
+      async () => {
+        // Built from the stored row inside the transaction: another control's reason set meanwhile stays.
+        const review = await stored();
+        if ((review.notApplicable?.[control] ?? null) !== before) throw new StaleRead();
+        const next = { ...(review.notApplicable ?? {}) };
+        if (after) next[control] = after;
+        else delete next[control];
+        await db.reviews.update(reviewId, { notApplicable: next });
+      },
+      now,
+    );
+  });
 }
 
 /** Overrides the computed verdict with a required reason, or removes the override with `null`. */
@@ -259,26 +318,31 @@ export async function setVerdictOverride(
   now = new Date(),
 ): Promise<void> {
   if (override && override.reason.trim() === '') throw new Error('An override needs a reason.');
-  const review = await db.reviews.get(reviewId);
-  if (!review) throw new Error('That review no longer exists.');
-  const after = override
-    ? { verdict: override.verdict, reason: override.reason.trim(), by: actor, at: now.toISOString() }
-    : undefined;
-  await recorded(
-    db,
-    {
-      reviewId,
-      actor,
-      action: 'verdict.override',
-      target: { type: 'review', id: reviewId },
-      before: review.verdictOverride ?? null,
-      after: after ?? null,
-    },
-    async () => {
-      await db.reviews.update(reviewId, { verdictOverride: after });
-    },
-    now,
-  );
+  await untilFresh(async () => {
+    const review = await db.reviews.get(reviewId);
+    if (!review) throw new Error('That review no longer exists.');
+    const before = review.verdictOverride;
+    const after = override
+      ? { verdict: override.verdict, reason: override.reason.trim(), by: actor, at: now.toISOString() }
+      : undefined;
+    await recorded(
+      db,
+      {
+        reviewId,
+        actor,
+        action: 'verdict.override',
+        target: { type: 'review', id: reviewId },
+        before: before ?? null,
+        after: after ?? null,
+      },
+      async () => {
+        const current = (await db.reviews.get(reviewId))?.verdictOverride;
+        if (JSON.stringify(current) !== JSON.stringify(before)) throw new StaleRead();
+        await db.reviews.update(reviewId, { verdictOverride: after });
+      },
+      now,
+    );
+  });
 }
 
 /** Saves a note (the review's, a control's or a claim's); an unchanged text writes nothing. */
@@ -290,28 +354,33 @@ export async function saveNote(
   text: string,
   now = new Date(),
 ): Promise<void> {
-  const existing = await db.notes.where('[reviewId+scope]').equals([reviewId, scope]).first();
-  if ((existing?.text ?? '') === text) return;
-  const note: Note = {
-    id: existing?.id ?? crypto.randomUUID(),
-    reviewId,
-    scope,
-    text,
-    at: now.toISOString(),
-  };
-  await recorded(
-    db,
-    {
+  const current = () => db.notes.where('[reviewId+scope]').equals([reviewId, scope]).first();
+  await untilFresh(async () => {
+    const existing = await current();
+    if ((existing?.text ?? '') === text) return;
+    const note: Note = {
+      id: existing?.id ?? crypto.randomUUID(),
       reviewId,
-      actor,
-      action: 'note.edit',
-      target: { type: 'note', id: scope },
-      before: existing?.text ?? '',
-      after: text,
-    },
-    async () => {
-      await db.notes.put(note);
-    },
-    now,
-  );
+      scope,
+      text,
+      at: now.toISOString(),
+    };
+    await recorded(
+      db,
+      {
+        reviewId,
+        actor,
+        action: 'note.edit',
+        target: { type: 'note', id: scope },
+        before: existing?.text ?? '',
+        after: text,
+      },
+      async () => {
+        const latest = await current();
+        if (latest?.id !== existing?.id || latest?.text !== existing?.text) throw new StaleRead();
+        await db.notes.put(note);
+      },
+      now,
+    );
+  });
 }

@@ -146,6 +146,65 @@ describe('workspace changes', () => {
   });
 });
 
+describe('two panels on the same row at once', () => {
+  test('keeping the same quote from two panels stores it once', async () => {
+    const { review, source } = await setup();
+    const other = new ReviewDatabase(name);
+    const input = {
+      reviewId: review.id,
+      sourceId: source.id,
+      url: source.url,
+      claim: extracted('Admins can revoke any key from the console.'),
+      origin: 'extracted' as const,
+    };
+    const [a, b] = await Promise.all([keepClaim(db, 'Ada', input), keepClaim(other, 'Bob', input)]);
+    other.close();
+    expect(a.id).toBe(b.id);
+    expect((await db.claims.toArray()).filter((c) => c.text.startsWith('Admins')).length).toBe(1);
+    expect(await verifyReviewChain(db, review.id)).toMatchObject({ ok: true });
+  });
+
+  test('tagging one claim × control from two panels leaves one row, and the last event says what it holds', async () => {
+    const { review, claim } = await setup();
+    const other = new ReviewDatabase(name);
+    await Promise.all([
+      setAssessment(db, 'Ada', claim, 'revocation', 'evidence'),
+      setAssessment(other, 'Bob', claim, 'revocation', 'marketing'),
+      setAssessment(db, 'Ada', claim, 'revocation', null),
+      setAssessment(other, 'Bob', claim, 'revocation', 'evidence'),
+    ]);
+    other.close();
+    const rows = await db.assessments.where('claimId').equals(claim.id).toArray();
+    expect(rows.length).toBeLessThanOrEqual(1);
+    const tags = (await eventsOf(db, review.id)).filter(
+      (e) => e.action === 'claim.tag' || e.action === 'claim.untag',
+    );
+    const last = tags.at(-1)?.after as { verdict: string | null };
+    expect(rows[0]?.verdict ?? null).toBe(last.verdict);
+    // Each event's "before" is what the one before it left: no change was planned on a stale read.
+    for (let i = 1; i < tags.length; i++) {
+      expect((tags[i]?.before as { verdict: string | null }).verdict).toBe(
+        (tags[i - 1]?.after as { verdict: string | null }).verdict,
+      );
+    }
+    expect(await verifyReviewChain(db, review.id)).toMatchObject({ ok: true });
+  });
+
+  test('not-applicable reasons set on two controls at once are both kept', async () => {
+    const { review } = await setup();
+    const other = new ReviewDatabase(name);
+    await Promise.all([
+      setNotApplicable(db, 'Ada', review.id, 'data-residency', 'US only'),
+      setNotApplicable(other, 'Bob', review.id, 'model-training', 'No model trained'),
+    ]);
+    other.close();
+    expect((await db.reviews.get(review.id))?.notApplicable).toEqual({
+      'data-residency': 'US only',
+      'model-training': 'No model trained',
+    });
+  });
+});
+
 describe('migrations', () => {
   test('a database written by version 1 opens in the current version with every row', async () => {
     const v1name = `v1-${crypto.randomUUID()}`;
