@@ -28,6 +28,15 @@ export interface StoredClaim {
   origin: ClaimOrigin;
   suggestion?: Suggestion;
   capturedAt: string;
+  /** How the claim fared the last time its page was re-read: stale evidence shows off the page too. */
+  pageCheck?: PageCheck;
+}
+
+/** A claim re-anchored on a later visit: still there, changed (with the text now there), or gone. */
+export interface PageCheck {
+  status: 'anchored' | 'changed' | 'orphaned';
+  currentText?: string;
+  at: string;
 }
 
 export type { AssessmentVerdict };

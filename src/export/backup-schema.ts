@@ -279,6 +279,13 @@ export const ClaimSchema = v.strictObject({
   origin: v.picklist(ORIGINS),
   suggestion: v.optional(SuggestionSchema),
   capturedAt: isoTime,
+  pageCheck: v.optional(
+    v.strictObject({
+      status: v.picklist(['anchored', 'changed', 'orphaned']),
+      currentText: v.optional(text(BACKUP_LIMITS.claimText)),
+      at: isoTime,
+    }),
+  ),
 });
 
 /** An `Assessment` row. */

@@ -8,6 +8,7 @@ import type { Report, ReportClaim, ReportControl, ReportRedFlag } from './report
 import {
   assessmentText,
   chainText,
+  changedText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -131,6 +132,9 @@ function claimBlock(claim: ReportClaim): string {
     `<div class="claim claim-${claim.verdict}">`,
     `<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}</p>`,
     `<blockquote>${escapeHtml(claim.text)}</blockquote>`,
+    changedText(claim)
+      ? `<p class="changed"><strong>${escapeHtml(changedText(claim) ?? '')}</strong></p>`
+      : '',
     `<p>Source: ${htmlUrl(claim.url)}</p>`,
     claim.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>` : '',
     `<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`,

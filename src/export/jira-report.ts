@@ -7,6 +7,7 @@ import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from 
 import {
   assessmentText,
   chainText,
+  changedText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -128,6 +129,8 @@ function claimBlock(claim: ReportClaim): string[] {
     jiraQuote(claim.text),
     `Source: ${jiraUrl(claim.url)}`,
   ];
+  const changed = changedText(claim);
+  if (changed) out.push(`*${escapeJira(changed)}*`);
   if (claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push(`Captured at ${escapeJira(claim.capturedAt)}`);
   if (claim.note) out.push('', '*Note:*', ...jiraLines(claim.note));

@@ -13,6 +13,7 @@ import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from 
 import {
   assessmentText,
   chainText,
+  changedText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -135,6 +136,8 @@ function claimBlock(claim: ReportClaim): string[] {
     '',
     `Source: ${markdownUrl(claim.url)}`,
   ];
+  const changed = changedText(claim);
+  if (changed) out.push('', `**${escapeMarkdown(changed)}**`);
   if (claim.deepLink) out.push('', markdownLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push('', `Captured at ${escapeMarkdown(claim.capturedAt)}`);
   if (claim.note) out.push('', '**Note:**', '', ...markdownLines(claim.note));

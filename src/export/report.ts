@@ -49,6 +49,8 @@ export interface ReportClaim {
   note?: string;
   /** The claim sits behind "request access" / NDA on the vendor's page. */
   gated: boolean;
+  /** The page no longer says this (changed: with what it says now; orphaned: nowhere). */
+  changed?: { status: 'changed' | 'orphaned'; currentText?: string };
 }
 
 /** One control of the checklist with what decided its status. */
@@ -129,7 +131,10 @@ export interface Report {
 export interface ReportOptions {
   /** Only these controls (and red flags tied to their claims or to none); default: the template's. */
   controls?: readonly ControlId[];
-  /** Claim ids whose text changed or vanished since capture (makes their evidence stale). */
+  /**
+   * Claim ids whose text changed or vanished since capture (makes their evidence stale), as the
+   * panel sees them now; claims whose stored page check says so count too.
+   */
   staleClaims?: ReadonlySet<string>;
   chain?: ChainCheck;
   now?: Date;
@@ -143,7 +148,8 @@ const UNKNOWN_REVIEWER = 'unknown reviewer';
 /** Builds the report every format renders. Pure: same snapshot and options, same report. */
 export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {}): Report {
   const { review } = snapshot;
-  const stale = options.staleClaims ?? new Set<string>();
+  const stale = new Set(options.staleClaims);
+  for (const c of snapshot.claims) if (c.pageCheck && c.pageCheck.status !== 'anchored') stale.add(c.id);
   const claims = new Map(snapshot.claims.map((c) => [c.id, c]));
   const notes = new Map(snapshot.notes.map((n) => [n.scope, n.text.trim()]));
 
@@ -186,6 +192,16 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       at: a.at,
       ...(note ? { note } : {}),
       gated: claim.flags.gated === true,
+      ...(stale.has(claim.id)
+        ? {
+            changed: {
+              status: claim.pageCheck?.status === 'orphaned' ? 'orphaned' : 'changed',
+              ...(claim.pageCheck?.currentText !== undefined
+                ? { currentText: claim.pageCheck.currentText }
+                : {}),
+            },
+          }
+        : {}),
     };
   };
 

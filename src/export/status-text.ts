@@ -7,7 +7,7 @@ import { RED_FLAG_NAMES } from '../core/classify/red-flag-cues.ts';
 import { type AssessmentVerdict, type ControlStatus, STATUS_LABELS } from '../core/control-status.ts';
 import { CONTROLS } from '../core/controls.ts';
 import { VERDICT_LABELS, type VerdictCause } from '../core/verdict.ts';
-import type { FindingKind, Report } from './report.ts';
+import type { FindingKind, Report, ReportClaim } from './report.ts';
 
 /** A control's status with its counts, e.g. "Proven (3 evidence, 1 marketing)". */
 export function statusText(status: ControlStatus): string {
@@ -18,6 +18,13 @@ export function statusText(status: ControlStatus): string {
   if (status.staleEvidence > 0) counts.push(`${status.staleEvidence} stale`);
   counts.push(`${status.marketing} marketing`);
   return `${STATUS_LABELS[status.kind]} (${counts.join(', ')})`;
+}
+
+/** What became of a claim on the vendor's page since capture, or undefined when it is still there. */
+export function changedText(claim: ReportClaim): string | undefined {
+  if (!claim.changed) return undefined;
+  if (claim.changed.status === 'orphaned') return 'Changed since capture: no longer on the page.';
+  return `Changed since capture. The page now says: “${claim.changed.currentText ?? ''}”`;
 }
 
 /** How an assessment reads, e.g. "Evidence". */

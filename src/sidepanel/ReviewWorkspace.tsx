@@ -22,7 +22,7 @@ import { ReviewView } from './ReviewView.tsx';
 import { ScanSection } from './ScanSection.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
 import { useHighlights } from './use-highlights.ts';
-import { useDerived, useReviewData } from './use-review-data.ts';
+import { staleClaimIds, useDerived, useReviewData } from './use-review-data.ts';
 import type { ScanState } from './use-scan.ts';
 import { useTagging } from './use-tagging.ts';
 import { VerdictCard } from './VerdictCard.tsx';
@@ -54,12 +54,10 @@ export function ReviewWorkspace({
     page,
     ready,
     useCallback((id: string) => setSelected(id), []),
+    actor,
   );
   const { statuses, verdict } = useDerived(review, ready, anchors);
-  const staleClaims = useMemo(
-    () => new Set([...anchors].filter(([, a]) => a.status !== 'anchored').map(([id]) => id)),
-    [anchors],
-  );
+  const staleClaims = useMemo(() => staleClaimIds(ready, anchors), [ready, anchors]);
   const tagging = useTagging(review, page ?? { title: '', url: 'about:blank', textLength: 0 }, ready, actor);
   const db = database();
   return (

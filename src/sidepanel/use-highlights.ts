@@ -1,12 +1,33 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageInfo } from '../core/review.ts';
+import type { StoredClaim } from '../core/review-records.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
 import { parseMessage } from '../messages/parse-message.ts';
 import { type AnchorReport, ContentToPage } from '../messages/protocol.ts';
 import { isFromOurContentScript } from '../messages/sender.ts';
 import { askBackground } from '../platform/messaging.ts';
+import { database } from '../store/db.ts';
+import { recordPageCheck } from '../store/workspace.ts';
 import type { ReviewData } from './use-review-data.ts';
+
+/** Stores each claim's re-anchoring result where it changed, so stale evidence shows off the page too. */
+async function keepPageChecks(
+  reports: readonly AnchorReport[],
+  claims: readonly StoredClaim[],
+  actor: string,
+) {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  for (const r of reports) {
+    const claim = byId.get(r.id);
+    if (!claim) continue;
+    // A failed write here is not the reviewer's to fix: the highlight is drawn either way.
+    await recordPageCheck(database(), actor, claim, {
+      status: r.status,
+      ...(r.currentText !== undefined ? { currentText: r.currentText } : {}),
+    }).catch(() => undefined);
+  }
+}
 
 /**
  * Draws the review's claims on the page in the active tab (re-anchoring each), keeps how each
@@ -17,6 +38,7 @@ export function useHighlights(
   page: (PageInfo & { readAt?: number }) | undefined,
   data: ReviewData | undefined,
   onClaimClicked: (claimId: string) => void,
+  actor: string,
 ): ReadonlyMap<string, AnchorReport> {
   const [reports, setReports] = useState<ReadonlyMap<string, AnchorReport>>(new Map());
   const url = page ? normaliseSourceUrl(page.url) : undefined;
@@ -43,7 +65,9 @@ export function useHighlights(
     }
     let live = true;
     void askBackground({ type: 'highlight-claims', tabId, claims: toDraw }).then((reply) => {
-      if (live && reply.ok) setReports(new Map(reply.value.map((r) => [r.id, r])));
+      if (!live || !reply.ok) return;
+      setReports(new Map(reply.value.map((r) => [r.id, r])));
+      void keepPageChecks(reply.value, data?.claims ?? [], actor);
     });
     return () => {
       live = false;

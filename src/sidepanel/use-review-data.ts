@@ -32,6 +32,22 @@ export function useReviewData(reviewId: string): LiveState<ReviewData> {
 }
 
 /**
+ * Claims whose text changed or vanished: as re-anchored on the page in the tab now, else as last
+ * recorded when their page was read.
+ */
+export function staleClaimIds(
+  data: ReviewData | undefined,
+  anchors: ReadonlyMap<string, AnchorReport>,
+): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of data?.claims ?? []) {
+    const status = anchors.get(c.id)?.status ?? c.pageCheck?.status ?? 'anchored';
+    if (status !== 'anchored') out.add(c.id);
+  }
+  return out;
+}
+
+/**
  * The checklist and verdict derived from a review's records. `anchors`: how the current page's
  * claims re-anchored — a claim that changed or vanished makes its evidence stale.
  */
@@ -41,15 +57,13 @@ export function useDerived(
   anchors: ReadonlyMap<string, AnchorReport> = NO_ANCHORS,
 ) {
   return useMemo(() => {
-    const assessments = (data?.assessments ?? []).map((a) => {
-      const anchor = anchors.get(a.claimId);
-      return {
-        claimId: a.claimId,
-        control: a.control,
-        verdict: a.verdict,
-        stale: anchor !== undefined && anchor.status !== 'anchored',
-      };
-    });
+    const stale = staleClaimIds(data, anchors);
+    const assessments = (data?.assessments ?? []).map((a) => ({
+      claimId: a.claimId,
+      control: a.control,
+      verdict: a.verdict,
+      stale: stale.has(a.claimId),
+    }));
     const statuses = checklist(review.template, assessments, review.notApplicable);
     const verdict = computeVerdict({
       statuses,

@@ -15,6 +15,7 @@ import type {
   ClaimOrigin,
   Note,
   NoteScope,
+  PageCheck,
   RedFlagRecord,
   StoredClaim,
 } from '../core/review-records.ts';
@@ -379,6 +380,48 @@ export async function saveNote(
         const latest = await current();
         if (latest?.id !== existing?.id || latest?.text !== existing?.text) throw new StaleRead();
         await db.notes.put(note);
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Records how a claim fared when its page was read again — only when that differs from what is
+ * stored, so a visit that finds everything in place writes nothing. A change is an audit event:
+ * "the vendor's page no longer says this" is part of the review's history.
+ */
+export async function recordPageCheck(
+  db: ReviewDatabase,
+  actor: string,
+  claim: Pick<StoredClaim, 'id' | 'reviewId'>,
+  check: Omit<PageCheck, 'at'>,
+  now = new Date(),
+): Promise<void> {
+  const same = (a: PageCheck | undefined) =>
+    (a?.status ?? 'anchored') === check.status && (a?.currentText ?? '') === (check.currentText ?? '');
+  await untilFresh(async () => {
+    const before = (await db.claims.get(claim.id))?.pageCheck;
+    if (same(before)) return;
+    const after: PageCheck = {
+      status: check.status,
+      ...(check.currentText !== undefined ? { currentText: check.currentText } : {}),
+      at: now.toISOString(),
+    };
+    await recorded(
+      db,
+      {
+        reviewId: claim.reviewId,
+        actor,
+        action: 'claim.page-check',
+        target: { type: 'claim', id: claim.id },
+        before: before ?? null,
+        after,
+      },
+      async () => {
+        const latest = (await db.claims.get(claim.id))?.pageCheck;
+        if (JSON.stringify(latest) !== JSON.stringify(before)) throw new StaleRead();
+        await db.claims.update(claim.id, { pageCheck: after });
       },
       now,
     );
