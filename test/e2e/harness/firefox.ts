@@ -15,6 +15,11 @@
  *   that browser's browsing context, from chrome scope, through this session's root message
  *   handler. That last part uses Firefox-internal modules (checked on Firefox ESR 153).
  *
+ * For the security e2e it also subscribes to BiDi events (`subscribe`), evaluates in the
+ * background page (`backgroundEvaluate`, the same forwarding as the sidebar's), lists the
+ * extension's running pages (`extensionViews`), and keeps chrome-scope logs of every channel
+ * (`startChannelLog`) and every prompt (`startDialogLog`) Firefox opens, whatever opened it.
+ *
  * @module
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -74,6 +79,68 @@ export interface DownloadInfo {
   error: string | null;
 }
 
+/** One WebDriver BiDi event (`{"type": "event", "method": …, "params": …}` on the wire). */
+export interface BidiEvent {
+  /** E.g. `network.beforeRequestSent`, `browsingContext.userPromptOpened`. */
+  method: string;
+  params: Record<string, unknown>;
+}
+
+/** A page of this extension's that Firefox runs, as its parent process lists them (`extension.views`). */
+export interface ExtensionView {
+  /** Firefox's view type: `background`, `sidebar`, `tab`, `popup`… */
+  viewType: string;
+  /** The page's URL. */
+  url: string;
+  /** The BiDi context id when the page is in a tab; null elsewhere (BiDi knows only tabs and their frames). */
+  context: string | null;
+}
+
+/** One channel Firefox opened, as the chrome-scope channel log (see {@link FirefoxSession.startChannelLog}) saw it. */
+export interface ChannelRecord {
+  /** The observer topic that reported it (`http-on-opening-request`, `file-channel-opened`, …). */
+  topic: string;
+  /** The channel's URI (for `moz-extension:` the file or jar it resolves to). */
+  url: string;
+  /** The URI it was opened with (`moz-extension://…` for an extension file). */
+  originalUrl: string;
+  /**
+   * What loaded it, from the top-level `<browser>` of the loading browsing context: `tab` (with
+   * {@link context}), `extension-view` (a `<browser>` of an extension page outside the tabs: its
+   * {@link viewType} says which), `other` (another `<browser>` or the browser's own window), or
+   * `none` (no browsing context: Firefox's own requests, or a worker's whose page is gone).
+   */
+  where: 'tab' | 'extension-view' | 'other' | 'none';
+  /** The tab's BiDi context id when {@link where} is `tab`. */
+  context: string | null;
+  /** `webextension-view-type` of the embedding `<browser>` (`sidebar`, `background`, `popup`…), or null. */
+  viewType: string | null;
+  /** The URL of the top-level document of the loading browsing context at the time, or null. */
+  topUrl: string | null;
+  /** `loadInfo.triggeringPrincipal.origin` (`[System Principal]` for Firefox's own code), or null. */
+  triggeringOrigin: string | null;
+  /** `nsIContentPolicy` type of the load (6 = document, 2 = script, 11 = fetch/XHR …). */
+  contentPolicyType: number | null;
+}
+
+/** A running log in the browser's chrome scope; read it while it runs, stop it once. */
+export interface ChromeLog<T> {
+  /** Everything recorded so far, oldest first. */
+  records(): Promise<T[]>;
+  /** Stops recording and returns everything recorded. */
+  stop(): Promise<T[]>;
+}
+
+/** One prompt (alert, confirm, prompt, beforeunload…) Firefox opened anywhere, as the dialog log saw it. */
+export interface DialogRecord {
+  /** The observer topic that reported it. */
+  topic: string;
+  /** The prompt's text, when Firefox gives it. */
+  text: string | null;
+  /** The URL of the document that opened it, when known. */
+  ownerUrl: string | null;
+}
+
 /** A running Firefox with the extension installed. Every method rejects with a descriptive Error on failure. */
 export interface FirefoxSession {
   /** The gecko id read from `extensionDir/manifest.json`. */
@@ -82,6 +149,12 @@ export interface FirefoxSession {
   readonly extensionBase: string;
   /** Opens and selects a new tab (web or `moz-extension://` URL), waits for its load event, returns its BiDi context id. */
   openTab(url: string): Promise<string>;
+  /**
+   * Opens a tab without selecting it and starts loading `url` without waiting (BiDi `wait: 'none'`):
+   * a big page can load while the test does other things. Returns its BiDi context id; wait for
+   * the page yourself (e.g. {@link waitFor} `document.readyState === 'complete'`).
+   */
+  openBackgroundTab(url: string): Promise<string>;
   /** Navigates an existing tab and waits for its load event. */
   navigate(context: string, url: string): Promise<void>;
   /** Makes the tab the selected tab of its window (and focuses it). */
@@ -134,6 +207,39 @@ export interface FirefoxSession {
    * Downloads panel shows). Where files land is set by the `browser.download.*` prefs.
    */
   downloads(): Promise<DownloadInfo[]>;
+  /**
+   * Subscribes this session to BiDi events (`session.subscribe` with no context filter: every tab)
+   * and calls `listener` with each one whose method is listed (or whose module is, e.g. `network`).
+   * Resolves once Firefox has accepted the subscription; the returned function unsubscribes.
+   * Note: Firefox emits events only for browsing contexts BiDi knows, i.e. tabs and their frames;
+   * the sidebar and the background page are not among them.
+   */
+  subscribe(events: string[], listener: (event: BidiEvent) => void): Promise<() => Promise<void>>;
+  /**
+   * Evaluates in the extension's background page (Firefox runs `background.scripts` in a hidden
+   * `moz-extension://…/_generated_background_page.html`, which BiDi does not list), same rules as
+   * {@link evaluate}. Rejects if the background page is not running (an event page may be suspended).
+   */
+  backgroundEvaluate<T = unknown>(expression: string): Promise<T>;
+  /** Closes the prompt open in a tab (`browsingContext.handleUserPrompt`), dismissing it unless `accept`. */
+  handleUserPrompt(context: string, accept?: boolean): Promise<void>;
+  /** This extension's pages Firefox is running: the background page, the sidebar, tabs, a popup. */
+  extensionViews(): Promise<ExtensionView[]>;
+  /**
+   * Starts logging, in the browser's chrome scope, every channel any part of Firefox opens — tabs,
+   * the sidebar, the background page, workers and Firefox itself — from the observer topics
+   * `http-on-opening-request` (every HTTP(S) request, WebSocket handshakes included, in the parent
+   * process), `http-on-failed-opening-request`, `file-channel-opened`, `data-channel-opened` and
+   * `document-on-opening-request`, each with the browsing context and principal that loaded it.
+   * Unlike BiDi's network events, it does not depend on the loading context being a tab.
+   */
+  startChannelLog(): Promise<ChromeLog<ChannelRecord>>;
+  /**
+   * Starts logging, in the browser's chrome scope, every prompt any page opens (observer topics
+   * `common-dialog-loaded` and `tabmodal-dialog-loaded`, which BiDi's own prompt listener uses),
+   * in tabs, the sidebar or anywhere else.
+   */
+  startDialogLog(): Promise<ChromeLog<DialogRecord>>;
   /** Quits Firefox (SIGKILL after 10 s), waits for it to exit and removes a temp profile. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -331,6 +437,7 @@ async function readGeckoId(extensionDir: string): Promise<string> {
 class BidiConnection {
   readonly #ws: WebSocket;
   readonly #pending = new Map<number, Pending>();
+  readonly #eventListeners = new Set<(event: BidiEvent) => void>();
   readonly #defaultTimeoutMs: number;
   #nextId = 1;
   #closedReason: string | null = null;
@@ -378,19 +485,44 @@ class BidiConnection {
     });
   }
 
+  /** Calls `listener` with every BiDi event Firefox sends (only those subscribed to arrive); returns a remover. */
+  onEvent(listener: (event: BidiEvent) => void): () => void {
+    this.#eventListeners.add(listener);
+    return () => this.#eventListeners.delete(listener);
+  }
+
   close(): void {
     this.#closedReason ??= 'the session was closed';
     this.#ws.terminate();
   }
 
   #onMessage(text: string): void {
-    let msg: { id?: number; type?: string; result?: unknown; error?: string; message?: string };
+    let msg: {
+      id?: number;
+      type?: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     try {
       msg = JSON.parse(text);
     } catch {
       return;
     }
-    if (typeof msg.id !== 'number') return; // events: not used
+    if (typeof msg.id !== 'number') {
+      if (msg.type !== 'event' || typeof msg.method !== 'string') return;
+      const event: BidiEvent = { method: msg.method, params: msg.params ?? {} };
+      for (const listener of this.#eventListeners) {
+        try {
+          listener(event);
+        } catch {
+          // A listener's bug must not break the connection.
+        }
+      }
+      return;
+    }
     if (msg.type === 'error') {
       const method = this.#pending.get(msg.id)?.method ?? 'BiDi command';
       this.#settle(msg.id, new Error(`${method} failed: ${msg.error ?? 'error'}: ${msg.message ?? ''}`));
@@ -462,7 +594,13 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   installExitHooks();
   const child = spawn(executable, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+    env: {
+      ...process.env,
+      MOZ_CRASHREPORTER_DISABLE: '1',
+      MOZ_DISABLE_AUTO_SAFE_MODE: '1',
+      // Firefox ESR ignores the remote-settings prefs without this and polls Mozilla's servers.
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+    },
   });
   liveProcesses.add(child);
   debug(`spawned ${executable} pid ${child.pid} profile ${profileDir}`);
@@ -580,6 +718,12 @@ const CHROME = {
     const b = SidebarController.browser?.contentDocument?.getElementById('webext-panels-browser');
     return b && b.currentURI?.spec.startsWith(base) ? b : null;
   }`,
+  /** The BiDi context id of a tab's `<browser>` (what BiDi calls the tab), or null for any other element. */
+  bidiTabContext: `function bidiTabContext(browser) {
+    if (!browser || !gBrowser.getTabForBrowser(browser)) return null;
+    const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+    return NavigableManager.getIdForBrowser(browser);
+  }`,
 };
 
 interface SessionInternals {
@@ -597,6 +741,8 @@ class Session implements FirefoxSession {
   readonly #stop: () => Promise<void>;
   readonly #sessionId: string;
   #closing: Promise<void> | null = null;
+  /** Counter for the ids of chrome-scope logs. */
+  #chromeLogs = 0;
 
   constructor(conn: BidiConnection, internals: SessionInternals) {
     this.#conn = conn;
@@ -613,6 +759,19 @@ class Session implements FirefoxSession {
       background: false,
     });
     await this.navigate(context, url);
+    return context;
+  }
+
+  async openBackgroundTab(url: string): Promise<string> {
+    const { context } = await this.#conn.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
+      background: true,
+    });
+    try {
+      await this.#conn.send('browsingContext.navigate', { context, url, wait: 'none' });
+    } catch (e) {
+      throw new Error(`openBackgroundTab(${url}): ${(e as Error).message}`);
+    }
     return context;
   }
 
@@ -867,6 +1026,203 @@ class Session implements FirefoxSession {
       [],
       'downloads',
     );
+  }
+
+  async subscribe(events: string[], listener: (event: BidiEvent) => void): Promise<() => Promise<void>> {
+    const wanted = (method: string) =>
+      events.some((e) => method === e || (!e.includes('.') && method.startsWith(`${e}.`)));
+    const remove = this.#conn.onEvent((event) => {
+      if (wanted(event.method)) listener(event);
+    });
+    let subscription: string | undefined;
+    try {
+      ({ subscription } = await this.#conn.send<{ subscription?: string }>('session.subscribe', { events }));
+    } catch (e) {
+      remove();
+      throw e;
+    }
+    let done = false;
+    return async () => {
+      if (done) return;
+      done = true;
+      remove();
+      await this.#conn.send(
+        'session.unsubscribe',
+        subscription ? { subscriptions: [subscription] } : { events },
+      );
+    };
+  }
+
+  async backgroundEvaluate<T = unknown>(expression: string): Promise<T> {
+    // Same forwarding as sidebarEvaluate, to the background page's <browser>.
+    const result = await this.#chrome<{
+      status: string;
+      result?: RemoteValue;
+      exceptionDetails?: ExceptionDetails;
+    }>(
+      `async (extensionId, sessionId, expression) => {
+        const policy = WebExtensionPolicy.getByID(extensionId);
+        if (!policy || !policy.extension) throw new Error('extension ' + extensionId + ' is not running');
+        const view = [...policy.extension.views].find((v) => v.viewType === 'background');
+        const bc = view?.xulBrowser?.browsingContext;
+        if (!bc?.currentWindowGlobal) throw new Error('the background page is not running');
+        const { RootMessageHandlerRegistry } = ChromeUtils.importESModule(
+          'chrome://remote/content/shared/messagehandler/RootMessageHandlerRegistry.sys.mjs');
+        const { WindowGlobalMessageHandler } = ChromeUtils.importESModule(
+          'chrome://remote/content/shared/messagehandler/WindowGlobalMessageHandler.sys.mjs');
+        const handler = RootMessageHandlerRegistry.getExistingMessageHandler(sessionId);
+        if (!handler) throw new Error('no BiDi message handler for session ' + sessionId);
+        const r = await handler.forwardCommand({
+          moduleName: 'script',
+          commandName: 'evaluateExpression',
+          destination: { type: WindowGlobalMessageHandler.type, id: bc.id },
+          params: {
+            awaitPromise: true, expression, realmId: null, resultOwnership: 'none', sandbox: null,
+            serializationOptions: { maxDomDepth: 0, maxObjectDepth: null, includeShadowTree: 'none' },
+            userActivation: false,
+          },
+        });
+        return { status: r.evaluationStatus, result: r.result, exceptionDetails: r.exceptionDetails };
+      }`,
+      [this.extensionId, this.#sessionId, expression],
+      'backgroundEvaluate',
+    );
+    if (result.status === 'throw' && result.exceptionDetails) {
+      throw describeException('backgroundEvaluate threw', expression, result.exceptionDetails);
+    }
+    if (result.status !== 'normal' || !result.result) {
+      throw new Error(`backgroundEvaluate: unexpected evaluation status ${result.status}`);
+    }
+    return deserialize(result.result) as T;
+  }
+
+  async handleUserPrompt(context: string, accept = false): Promise<void> {
+    await this.#conn.send('browsingContext.handleUserPrompt', { context, accept });
+  }
+
+  extensionViews(): Promise<ExtensionView[]> {
+    return this.#chrome<ExtensionView[]>(
+      `(extensionId) => {
+        ${CHROME.bidiTabContext}
+        const policy = WebExtensionPolicy.getByID(extensionId);
+        if (!policy || !policy.extension) throw new Error('extension ' + extensionId + ' is not running');
+        return [...policy.extension.views].map((view) => ({
+          viewType: view.viewType,
+          url: view.uri?.spec ?? '',
+          context: bidiTabContext(view.xulBrowser),
+        }));
+      }`,
+      [this.extensionId],
+      'extensionViews',
+    );
+  }
+
+  async startChannelLog(): Promise<ChromeLog<ChannelRecord>> {
+    const id = `channels-${++this.#chromeLogs}`;
+    await this.#chrome<void>(
+      `(id) => {
+        ${CHROME.bidiTabContext}
+        const records = [];
+        const describe = (loadInfo) => {
+          const bcId = loadInfo?.browsingContextID || loadInfo?.workerAssociatedBrowsingContextID || 0;
+          const bc = bcId ? BrowsingContext.get(bcId) : null;
+          if (!bc) return { where: 'none', context: null, viewType: null, topUrl: null };
+          const top = bc.top;
+          const embedder = top.embedderElement;
+          const viewType = embedder?.getAttribute?.('webextension-view-type') || null;
+          const context = bidiTabContext(embedder);
+          return {
+            where: context ? 'tab' : viewType ? 'extension-view' : 'other',
+            context,
+            viewType,
+            topUrl: top.currentWindowGlobal?.documentURI?.spec ?? null,
+          };
+        };
+        const observer = {
+          observe(subject, topic) {
+            try {
+              const channel = subject.QueryInterface(Ci.nsIChannel);
+              const loadInfo = channel.loadInfo;
+              records.push({
+                topic,
+                url: channel.URI?.spec ?? '',
+                originalUrl: channel.originalURI?.spec ?? '',
+                ...describe(loadInfo),
+                triggeringOrigin: loadInfo?.triggeringPrincipal?.origin ?? null,
+                contentPolicyType: loadInfo?.externalContentPolicyType ?? null,
+              });
+            } catch (e) {
+              records.push({ topic, url: '', originalUrl: '', where: 'none', context: null, viewType: null,
+                topUrl: null, triggeringOrigin: null, contentPolicyType: null, error: String(e) });
+            }
+          },
+        };
+        const topics = ['http-on-opening-request', 'http-on-failed-opening-request', 'file-channel-opened',
+          'data-channel-opened', 'document-on-opening-request'];
+        for (const topic of topics) Services.obs.addObserver(observer, topic);
+        window.__vendorReviewLogs ??= new Map();
+        window.__vendorReviewLogs.set(id, {
+          records,
+          stop: () => { for (const topic of topics) Services.obs.removeObserver(observer, topic); },
+        });
+      }`,
+      [id],
+      'startChannelLog',
+    );
+    return this.#chromeLog<ChannelRecord>(id);
+  }
+
+  async startDialogLog(): Promise<ChromeLog<DialogRecord>> {
+    const id = `dialogs-${++this.#chromeLogs}`;
+    await this.#chrome<void>(
+      `(id) => {
+        const records = [];
+        const observer = {
+          observe(subject, topic) {
+            let text = null;
+            let ownerUrl = null;
+            try {
+              const args = subject.Dialog?.args ?? subject.args ?? null;
+              text = args?.text ?? null;
+              const owner = args?.owningBrowsingContext ?? args?.browsingContext ?? null;
+              ownerUrl = owner?.currentWindowGlobal?.documentURI?.spec ?? null;
+            } catch {
+              // what Firefox gives varies with the kind of prompt
+            }
+            records.push({ topic, text, ownerUrl });
+          },
+        };
+        const topics = ['common-dialog-loaded', 'tabmodal-dialog-loaded'];
+        for (const topic of topics) Services.obs.addObserver(observer, topic);
+        window.__vendorReviewLogs ??= new Map();
+        window.__vendorReviewLogs.set(id, {
+          records,
+          stop: () => { for (const topic of topics) Services.obs.removeObserver(observer, topic); },
+        });
+      }`,
+      [id],
+      'startDialogLog',
+    );
+    return this.#chromeLog<DialogRecord>(id);
+  }
+
+  /** Reads and stops a log kept in the browser window by {@link startChannelLog} or {@link startDialogLog}. */
+  #chromeLog<T>(id: string): ChromeLog<T> {
+    const read = (stop: boolean) =>
+      this.#chrome<T[]>(
+        `(id, stop) => {
+          const log = window.__vendorReviewLogs?.get(id);
+          if (!log) throw new Error('no chrome log ' + id + ' (stopped already?)');
+          if (stop) {
+            log.stop();
+            window.__vendorReviewLogs.delete(id);
+          }
+          return log.records;
+        }`,
+        [id, stop],
+        `chrome log ${id}`,
+      );
+    return { records: () => read(false), stop: () => read(true) };
   }
 
   close(): Promise<void> {
