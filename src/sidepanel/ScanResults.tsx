@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExtractedClaim } from '../core/claim.ts';
 import type { Suggestion } from '../core/classify/classify-claim.ts';
 import { RED_FLAG_NAMES } from '../core/classify/red-flag-cues.ts';
@@ -6,9 +6,15 @@ import { CONTROL_IDS, CONTROLS, type ControlId } from '../core/controls.ts';
 import type { AssessmentVerdict } from '../core/review-records.ts';
 import { ClaimText } from './ClaimText.tsx';
 import type { Tagging } from './use-tagging.ts';
+import { VirtualList } from './VirtualList.tsx';
+import { HeightCache } from './virtual-window.ts';
 
 type Item = { claim: ExtractedClaim; suggestion: Suggestion; index: number };
-type Group = { id: ControlId | 'none'; items: Item[] };
+type Group = { id: ControlId | 'none'; items: Item[]; counts: Record<Suggestion['kind'], number> };
+
+/** Open lists with up to this many claims in all are rendered whole; longer ones are windowed. */
+export const FULL_RENDER_LIMIT = 200;
+const keyOfItem = (item: Item) => item.index;
 
 const KIND_LABEL = { evidence: 'Evidence', marketing: 'Marketing', unclear: 'Unclear' } as const;
 const VERDICT_KEYS: Record<string, AssessmentVerdict> = { e: 'evidence', m: 'marketing', n: 'not-relevant' };
@@ -18,6 +24,9 @@ const VERDICT_KEYS: Record<string, AssessmentVerdict> = { e: 'evidence', m: 'mar
  * With a review open, each claim can be tagged — by mouse, or from the keyboard:
  * ↑/↓ (or k/j) move, a accepts the suggestion, e/m/n tag evidence/marketing/not relevant for the
  * chosen control, 1–5 choose among the suggested controls, u undoes the last change.
+ * Past `FULL_RENDER_LIMIT` open claims the lists are windowed (`VirtualList`): only the rows near
+ * the viewport are in the DOM; moving onto a row that is not renders it, focuses it and scrolls
+ * to it, and the focused row stays rendered when it scrolls away.
  */
 export function ScanResults({
   claims,
@@ -43,8 +52,9 @@ export function ScanResults({
       if (!suggestion) return;
       if (needle && !claim.text.toLowerCase().includes(needle)) return;
       const id = suggestion.controls[0]?.id ?? 'none';
-      const group = map.get(id) ?? { id, items: [] };
+      const group = map.get(id) ?? { id, items: [], counts: { evidence: 0, marketing: 0, unclear: 0 } };
       group.items.push({ claim, suggestion, index });
+      group.counts[suggestion.kind]++;
       map.set(id, group);
     });
     const order = (id: ControlId | 'none') => (id === 'none' ? 99 : CONTROL_IDS.indexOf(id));
@@ -53,6 +63,11 @@ export function ScanResults({
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Map<number, ControlId>>(new Map());
   const list = useRef<HTMLUListElement>(null);
+  const [heights] = useState(() => new HeightCache());
+  /** The claim the keyboard is moving to when its row is not rendered yet. */
+  const [pending, setPending] = useState<number | null>(null);
+  /** The claim whose row (or a control in it) has focus: its row stays rendered. */
+  const focused = useRef<number | null>(null);
 
   const toggle = (id: string) =>
     setOpen((previous) => {
@@ -63,7 +78,42 @@ export function ScanResults({
     });
   const controlOf = (item: Item): ControlId | undefined =>
     chosen.get(item.index) ?? item.suggestion.controls[0]?.id;
-  const byIndex = new Map(groups.flatMap((g) => g.items.map((i) => [i.index, i] as const)));
+  const filtering = filter.trim() !== '';
+  const isOpen = (group: Group) => expanded || open.has(group.id) || filtering;
+  const byIndex = useMemo(
+    () => new Map(groups.flatMap((g) => g.items.map((i) => [i.index, i] as const))),
+    [groups],
+  );
+  // The claims in the order the keyboard walks them: down the open groups.
+  const walk = useMemo(() => {
+    const order = groups
+      .filter((g) => expanded || open.has(g.id) || filtering)
+      .flatMap((g) => g.items.map((i) => i.index));
+    return { order, at: new Map(order.map((index, i) => [index, i])) };
+  }, [groups, expanded, open, filtering]);
+  const windowed = walk.order.length > FULL_RENDER_LIMIT;
+  const pinned = () => [pending, focused.current].filter((i): i is number => i !== null);
+
+  const rowOf = (index: number) =>
+    list.current?.querySelector<HTMLElement>(`li.claim[data-claim-index="${index}"]`) ?? null;
+  const focusRow = (li: HTMLElement) => {
+    li.focus({ preventScroll: true });
+    li.scrollIntoView?.({ block: 'nearest' });
+  };
+  /** Focuses a claim's row; one not rendered (windowed away) is rendered first, then focused. */
+  const moveTo = (index: number | undefined) => {
+    if (index === undefined) return;
+    const li = rowOf(index);
+    if (li) focusRow(li);
+    else setPending(index);
+  };
+  // Runs after the lists' own layout effects, so the row asked for is in the DOM by now.
+  useLayoutEffect(() => {
+    if (pending === null) return;
+    const li = rowOf(pending);
+    if (li) focusRow(li);
+    setPending(null);
+  }, [pending]);
 
   const accept = (item: Item) => {
     const control = item.suggestion.controls[0]?.id;
@@ -76,11 +126,10 @@ export function ScanResults({
     if (!li || (event.target as HTMLElement).tagName === 'SELECT') return;
     const item = byIndex.get(Number(li.dataset.claimIndex));
     if (!item) return;
-    const all = [...(list.current?.querySelectorAll<HTMLElement>('li.claim') ?? [])];
-    const at = all.indexOf(li);
+    const at = walk.at.get(item.index) ?? -1;
     const key = event.key;
-    if (key === 'ArrowDown' || key === 'j') all[at + 1]?.focus();
-    else if (key === 'ArrowUp' || key === 'k') all[at - 1]?.focus();
+    if (key === 'ArrowDown' || key === 'j') moveTo(at < 0 ? undefined : walk.order[at + 1]);
+    else if (key === 'ArrowUp' || key === 'k') moveTo(at < 0 ? undefined : walk.order[at - 1]);
     else if (key === 'a') accept(item);
     else if (key === 'u' || ((event.ctrlKey || event.metaKey) && key === 'z')) void tagging?.undo();
     else if (key in VERDICT_KEYS) {
@@ -95,17 +144,30 @@ export function ScanResults({
   };
 
   return (
-    <ul id="scan-groups" class="groups" ref={list} onKeyDown={onKeyDown}>
+    <ul
+      id="scan-groups"
+      class="groups"
+      ref={list}
+      onKeyDown={onKeyDown}
+      onFocusCapture={(event: FocusEvent) => {
+        const li = (event.target as HTMLElement).closest?.('li.claim') as HTMLElement | null;
+        focused.current = li ? Number(li.dataset.claimIndex) : null;
+      }}
+      onBlurCapture={(event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        if (!next || !list.current?.contains(next)) focused.current = null;
+      }}
+    >
       {groups.map((group) => {
-        const count = (kind: string) => group.items.filter((i) => i.suggestion.kind === kind).length;
+        const count = (kind: Suggestion['kind']) => group.counts[kind];
         const name = group.id === 'none' ? 'No control suggested' : CONTROLS[group.id].name;
-        const isOpen = expanded || open.has(group.id) || filter.trim() !== '';
+        const groupOpen = isOpen(group);
         return (
           <li key={group.id} data-control={group.id}>
             <button
               type="button"
               class="group-header"
-              aria-expanded={isOpen}
+              aria-expanded={groupOpen}
               onClick={() => toggle(group.id)}
             >
               <span class="title">{name}</span>
@@ -116,9 +178,15 @@ export function ScanResults({
                 {count('unclear') > 0 && <span class="badge">{count('unclear')} unclear</span>}
               </span>
             </button>
-            {isOpen && (
-              <ul class="claims">
-                {group.items.map((item) => (
+            {groupOpen && (
+              <VirtualList
+                class="claims"
+                items={group.items}
+                keyOf={keyOfItem}
+                windowed={windowed}
+                heights={heights}
+                pinned={pinned}
+                renderRow={(item, position) => (
                   <ClaimItem
                     key={item.index}
                     item={item}
@@ -127,9 +195,10 @@ export function ScanResults({
                     onShow={onShow}
                     onAccept={() => accept(item)}
                     tagging={tagging}
+                    {...(windowed ? { setSize: group.items.length, posInSet: position + 1 } : {})}
                   />
-                ))}
-              </ul>
+                )}
+              />
             )}
           </li>
         );
@@ -145,6 +214,8 @@ function ClaimItem({
   onShow,
   onAccept,
   tagging,
+  setSize,
+  posInSet,
 }: {
   item: Item;
   control: ControlId | undefined;
@@ -152,6 +223,9 @@ function ClaimItem({
   onShow: (claim: ExtractedClaim) => void;
   onAccept: () => void;
   tagging?: Tagging;
+  /** In a windowed list: the group's size and this row's place in it (1-based), for assistive tech. */
+  setSize?: number;
+  posInSet?: number;
 }) {
   const { claim, suggestion, index } = item;
   const tags = tagging?.tagsOf(claim) ?? new Map<ControlId, AssessmentVerdict>();
@@ -166,6 +240,8 @@ function ClaimItem({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the claims list is navigated with the keyboard.
       tabIndex={0}
       data-tag={current ?? ''}
+      aria-setsize={setSize}
+      aria-posinset={posInSet}
     >
       <button type="button" class="claim-button" onClick={() => onShow(claim)} title="Show on the page">
         <ClaimText text={claim.text} cues={suggestion.cues} />

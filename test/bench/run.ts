@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: every benchmark, each as ratios to a baseline measured in the same run —
  * extraction (vs a bare text walk and Readability), export and import of a 10,000-claim review
- * (vs JSON.stringify and a raw Dexie bulkAdd). Exits non-zero when any budget is missed.
+ * (vs JSON.stringify and a raw Dexie bulkAdd), and the panel with 5,000 claims (first render vs a
+ * plain static list, tag-to-screen latency). `npm run bench -- export` runs one of them. Exits non-zero when any budget is missed.
  */
+
+import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { printExportBench, runExportBench } from './export-bench.ts';
 import { runExtractionBench } from './extraction-bench.ts';
+import { formatPanelBench, runPanelBench } from './panel-bench.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -13,6 +17,12 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: Array<[string, boolean]> = [];
 if (wanted('extraction')) results.push(['extraction', await runExtractionBench(RUNS)]);
 if (wanted('export')) results.push(['export', printExportBench(await runExportBench({ runs: RUNS }))]);
+if (wanted('panel')) {
+  // Each sample renders 5,000 static rows as the baseline: three runs keep the whole bench short.
+  const panel = await runPanelBench({ chromiumPath: findBrowser('chromium'), runs: Math.min(RUNS, 3) });
+  console.log(formatPanelBench(panel));
+  results.push(['panel', panel.pass]);
+}
 
 console.log(
   `\n${results.map(([name, ok]) => `${name}: ${ok ? 'all budgets met' : 'budget missed'}`).join('\n')}`,
