@@ -182,10 +182,9 @@ describe('two panels on the same row at once', () => {
     const last = tags.at(-1)?.after as { verdict: string | null };
     expect(rows[0]?.verdict ?? null).toBe(last.verdict);
     // Each event's "before" is what the one before it left: no change was planned on a stale read.
+    const verdictOf = (value: unknown) => (value as { verdict: string | null }).verdict;
     for (let i = 1; i < tags.length; i++) {
-      expect((tags[i]?.before as { verdict: string | null }).verdict).toBe(
-        (tags[i - 1]?.after as { verdict: string | null }).verdict,
-      );
+      expect(verdictOf(tags[i]?.before)).toBe(verdictOf(tags[i - 1]?.after));
     }
     expect(await verifyReviewChain(db, review.id)).toMatchObject({ ok: true });
   });
