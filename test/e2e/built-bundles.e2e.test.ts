@@ -23,7 +23,19 @@ const URL_ALLOWLIST = [
   'http://www.w3.org/1999/xlink',
   'https://tinyurl.com/y2uuvskb',
   'http://bit.ly/2kdckMn',
+  // New-issue link bases and the options page's placeholder: links the reviewer opens in a tab of
+  // their own; the extension never requests them (its pages run under connect-src 'none').
+  'https://github.com/',
+  'https://gitlab.com',
+  'https://yourcompany.atlassian.net',
 ];
+
+/**
+ * Network APIs that are in a bundle but reviewed: papaparse's remote-file loader (reached only by
+ * `Papa.parse(url, { download: true })`, which we never call — we only `unparse`; and blocked by
+ * `connect-src 'none'` anyway). Recognised by papaparse's own option name in the same file.
+ */
+const API_ALLOWLIST = [{ api: 'XMLHttpRequest', onlyInFileWith: 'escapeFormulae' }];
 
 describe.each([
   ['Chrome', DIST_CHROME],
@@ -54,7 +66,8 @@ describe.each([
       for (const m of text.matchAll(
         /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\(/g,
       )) {
-        found.push(`${file}: ${m[0]}`);
+        const reviewed = API_ALLOWLIST.some((x) => x.api === m[0] && text.includes(x.onlyInFileWith));
+        if (!reviewed) found.push(`${file}: ${m[0]}`);
       }
       for (const m of text.matchAll(/https?:\/\/[\w.-]+(?:\/[\w./?=&%-]*)?/g)) {
         if (!URL_ALLOWLIST.includes(m[0])) found.push(`${file}: ${m[0]}`);
