@@ -3,6 +3,7 @@
  * finding as an issue description. Every piece of text from the review goes through `jira-escape.ts`.
  */
 import { escapeJira, jiraLines, jiraLink, jiraQuote, jiraRow, jiraUrl } from './jira-escape.ts';
+import { append } from './lines.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
@@ -19,7 +20,8 @@ import {
 /** The whole review as one Jira wiki-markup document. */
 export function jiraReport(report: Report): string {
   const out: string[] = [`h1. ${escapeJira(titleText(report))}`, '', ...verdictBlock(report)];
-  out.push(
+  append(
+    out,
     '',
     escapeJira(
       `Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`,
@@ -28,7 +30,7 @@ export function jiraReport(report: Report): string {
     'h2. Checklist',
     '',
     jiraRow(['Control', 'Status', 'Frameworks'], true),
-    ...report.controls.map((c) =>
+    report.controls.map((c) =>
       jiraRow([
         c.proofPoint ? `${c.name} (proof point)` : c.name,
         statusText(c.status),
@@ -38,11 +40,11 @@ export function jiraReport(report: Report): string {
     '',
     'h2. Controls',
   );
-  for (const control of report.controls) out.push('', ...controlBlock(control));
+  for (const control of report.controls) append(out, '', controlBlock(control));
 
   out.push('', 'h2. Red flags', '');
   if (report.redFlags.length === 0) out.push('None raised.');
-  for (const flag of report.redFlags) out.push(...redFlagBlock(flag), '');
+  for (const flag of report.redFlags) append(out, redFlagBlock(flag), '');
 
   out.push('', 'h2. Findings', '');
   if (report.findings.length === 0) out.push('No gaps found.');
@@ -50,7 +52,7 @@ export function jiraReport(report: Report): string {
     out.push(`* ${escapeJira(`[${f.priority}] ${f.title} (${FINDING_KIND_LABELS[f.kind]})`)}`);
   }
 
-  if (report.reviewNote) out.push('', 'h2. Review note', '', ...jiraLines(report.reviewNote));
+  if (report.reviewNote) append(out, '', 'h2. Review note', '', jiraLines(report.reviewNote));
 
   out.push('', 'h2. Sources', '');
   if (report.sources.length === 0) out.push('None.');
@@ -60,7 +62,7 @@ export function jiraReport(report: Report): string {
     );
   }
 
-  out.push('', ...auditBlock(report));
+  append(out, '', auditBlock(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -77,18 +79,19 @@ export function findingJira(finding: Finding, report: Report): string {
     if (control.frameworks.length > 0) {
       out.push('', `Framework mappings: ${escapeJira(control.frameworks.join('; '))}`);
     }
-    if (control.note) out.push('', '*Reviewer note:*', ...jiraLines(control.note));
+    if (control.note) append(out, '', '*Reviewer note:*', jiraLines(control.note));
     if (control.claims.length > 0) {
       out.push('', "h3. What the vendor's pages say");
-      for (const claim of control.claims) out.push('', ...claimBlock(claim));
+      for (const claim of control.claims) append(out, '', claimBlock(claim));
     }
   }
-  if (redFlag) out.push('', `h3. ${escapeJira(`Red flag: ${redFlag.name}`)}`, '', ...redFlagBody(redFlag));
-  out.push(
+  if (redFlag) append(out, '', `h3. ${escapeJira(`Red flag: ${redFlag.name}`)}`, '', redFlagBody(redFlag));
+  append(
+    out,
     '',
     'h3. Verdict context',
     '',
-    ...verdictBlock(report),
+    verdictBlock(report),
     '',
     escapeJira(
       `From the vendor review of ${titleText(report).replace(/^Vendor review: /, '')}, exported ${report.generatedAt}${report.audit.headHash ? ` (audit trail head ${report.audit.headHash})` : ''}.`,
@@ -101,7 +104,13 @@ export function findingJira(finding: Finding, report: Report): string {
 function verdictBlock(report: Report): string[] {
   const out = [`*Verdict: ${escapeJira(verdictText(report))}*`, `Rule: ${escapeJira(report.verdict.rule)}`];
   const causes = decidedByText(report);
-  if (causes.length > 0) out.push('', 'Decided by:', ...causes.map((c) => `* ${escapeJira(c)}`));
+  if (causes.length > 0)
+    append(
+      out,
+      '',
+      'Decided by:',
+      causes.map((c) => `* ${escapeJira(c)}`),
+    );
   const override = overrideText(report);
   if (override) out.push('', `*Override:* ${escapeJira(override)}`);
   return out;
@@ -114,9 +123,9 @@ function controlBlock(control: ReportControl): string[] {
     `Status: ${escapeJira(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}`,
   ];
   if (control.frameworks.length > 0) out.push(`Frameworks: ${escapeJira(control.frameworks.join('; '))}`);
-  if (control.note) out.push('', '*Note:*', ...jiraLines(control.note));
+  if (control.note) append(out, '', '*Note:*', jiraLines(control.note));
   if (control.claims.length === 0) out.push('', 'No claims tagged.');
-  for (const claim of control.claims) out.push('', ...claimBlock(claim));
+  for (const claim of control.claims) append(out, '', claimBlock(claim));
   return out;
 }
 
@@ -133,7 +142,7 @@ function claimBlock(claim: ReportClaim): string[] {
   if (changed) out.push(`*${escapeJira(changed)}*`);
   if (claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push(`Captured at ${escapeJira(claim.capturedAt)}`);
-  if (claim.note) out.push('', '*Note:*', ...jiraLines(claim.note));
+  if (claim.note) append(out, '', '*Note:*', jiraLines(claim.note));
   return out;
 }
 
@@ -147,7 +156,7 @@ function redFlagBlock(flag: ReportRedFlag): string[] {
 
 function redFlagBody(flag: ReportRedFlag): string[] {
   const out = [escapeJira(`Raised by ${flag.by} at ${flag.at}.`)];
-  if (flag.note.trim()) out.push('', ...jiraLines(flag.note));
+  if (flag.note.trim()) append(out, '', jiraLines(flag.note));
   if (flag.claim) {
     out.push('', jiraQuote(flag.claim.text), `Source: ${jiraUrl(flag.claim.url)}`);
     if (flag.claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', flag.claim.deepLink));

@@ -2,6 +2,8 @@
  * A review as GitHub-flavoured Markdown: the whole report (for a wiki page or a PR) and one
  * finding as a ticket body. Every piece of text from the review goes through `markdown-escape.ts`.
  */
+
+import { append } from './lines.ts';
 import {
   escapeMarkdown,
   markdownLines,
@@ -25,7 +27,8 @@ import {
 /** The whole review as one Markdown document. */
 export function markdownReport(report: Report): string {
   const out: string[] = [`# ${escapeMarkdown(titleText(report))}`, '', ...verdictBlock(report)];
-  out.push(
+  append(
+    out,
     '',
     `Template: ${escapeMarkdown(report.templateName)} · Domains: ${escapeMarkdown(report.domains.join(', ') || 'none')} · Review created ${escapeMarkdown(report.createdAt)} · Exported ${escapeMarkdown(report.generatedAt)}`,
     '',
@@ -33,18 +36,18 @@ export function markdownReport(report: Report): string {
     '',
     '| Control | Status | Frameworks |',
     '| --- | --- | --- |',
-    ...report.controls.map(
+    report.controls.map(
       (c) =>
         `| ${escapeMarkdown(c.proofPoint ? `${c.name} (proof point)` : c.name)} | ${escapeMarkdown(statusText(c.status))} | ${escapeMarkdown(c.frameworks.join('; '))} |`,
     ),
     '',
     '## Controls',
   );
-  for (const control of report.controls) out.push('', ...controlBlock(control));
+  for (const control of report.controls) append(out, '', controlBlock(control));
 
   out.push('', '## Red flags', '');
   if (report.redFlags.length === 0) out.push('None raised.');
-  for (const flag of report.redFlags) out.push(...redFlagBlock(flag), '');
+  for (const flag of report.redFlags) append(out, redFlagBlock(flag), '');
 
   out.push('', '## Findings', '');
   if (report.findings.length === 0) out.push('No gaps found.');
@@ -52,7 +55,7 @@ export function markdownReport(report: Report): string {
     out.push(`- ${escapeMarkdown(`[${f.priority}] ${f.title} (${FINDING_KIND_LABELS[f.kind]})`)}`);
   }
 
-  if (report.reviewNote) out.push('', '## Review note', '', ...markdownLines(report.reviewNote));
+  if (report.reviewNote) append(out, '', '## Review note', '', markdownLines(report.reviewNote));
 
   out.push('', '## Sources', '');
   if (report.sources.length === 0) out.push('None.');
@@ -62,7 +65,7 @@ export function markdownReport(report: Report): string {
     );
   }
 
-  out.push('', ...auditBlock(report));
+  append(out, '', auditBlock(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -79,18 +82,19 @@ export function findingMarkdown(finding: Finding, report: Report): string {
     if (control.frameworks.length > 0) {
       out.push('', `Framework mappings: ${escapeMarkdown(control.frameworks.join('; '))}`);
     }
-    if (control.note) out.push('', '**Reviewer note:**', '', ...markdownLines(control.note));
+    if (control.note) append(out, '', '**Reviewer note:**', '', markdownLines(control.note));
     if (control.claims.length > 0) {
       out.push('', "### What the vendor's pages say");
-      for (const claim of control.claims) out.push('', ...claimBlock(claim));
+      for (const claim of control.claims) append(out, '', claimBlock(claim));
     }
   }
-  if (redFlag) out.push('', `### Red flag: ${escapeMarkdown(redFlag.name)}`, '', ...redFlagBody(redFlag));
-  out.push(
+  if (redFlag) append(out, '', `### Red flag: ${escapeMarkdown(redFlag.name)}`, '', redFlagBody(redFlag));
+  append(
+    out,
     '',
     '### Verdict context',
     '',
-    ...verdictBlock(report),
+    verdictBlock(report),
     '',
     `From the vendor review of ${escapeMarkdown(titleText(report).replace(/^Vendor review: /, ''))}, exported ${escapeMarkdown(report.generatedAt)}${report.audit.headHash ? ` (audit trail head ${escapeMarkdown(report.audit.headHash)})` : ''}.`,
   );
@@ -105,7 +109,14 @@ function verdictBlock(report: Report): string[] {
     `Rule: ${escapeMarkdown(report.verdict.rule)}`,
   ];
   const causes = decidedByText(report);
-  if (causes.length > 0) out.push('', 'Decided by:', '', ...causes.map((c) => `- ${escapeMarkdown(c)}`));
+  if (causes.length > 0)
+    append(
+      out,
+      '',
+      'Decided by:',
+      '',
+      causes.map((c) => `- ${escapeMarkdown(c)}`),
+    );
   const override = overrideText(report);
   if (override) out.push('', `**Override:** ${escapeMarkdown(override)}`);
   return out;
@@ -119,9 +130,9 @@ function controlBlock(control: ReportControl): string[] {
   ];
   if (control.frameworks.length > 0)
     out.push('', `Frameworks: ${escapeMarkdown(control.frameworks.join('; '))}`);
-  if (control.note) out.push('', '**Note:**', '', ...markdownLines(control.note));
+  if (control.note) append(out, '', '**Note:**', '', markdownLines(control.note));
   if (control.claims.length === 0) out.push('', 'No claims tagged.');
-  for (const claim of control.claims) out.push('', ...claimBlock(claim));
+  for (const claim of control.claims) append(out, '', claimBlock(claim));
   return out;
 }
 
@@ -140,7 +151,7 @@ function claimBlock(claim: ReportClaim): string[] {
   if (changed) out.push('', `**${escapeMarkdown(changed)}**`);
   if (claim.deepLink) out.push('', markdownLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push('', `Captured at ${escapeMarkdown(claim.capturedAt)}`);
-  if (claim.note) out.push('', '**Note:**', '', ...markdownLines(claim.note));
+  if (claim.note) append(out, '', '**Note:**', '', markdownLines(claim.note));
   return out;
 }
 
@@ -154,7 +165,7 @@ function redFlagBlock(flag: ReportRedFlag): string[] {
 
 function redFlagBody(flag: ReportRedFlag): string[] {
   const out = [escapeMarkdown(`Raised by ${flag.by} at ${flag.at}.`)];
-  if (flag.note.trim()) out.push('', ...markdownLines(flag.note));
+  if (flag.note.trim()) append(out, '', markdownLines(flag.note));
   if (flag.claim) {
     out.push('', markdownQuote(flag.claim.text), '', `Source: ${markdownUrl(flag.claim.url)}`);
     if (flag.claim.deepLink)
