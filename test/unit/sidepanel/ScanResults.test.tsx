@@ -161,3 +161,19 @@ test('the keyboard walks from one open group into the next, whichever rows are r
   expect(document.activeElement?.getAttribute('aria-posinset')).toBe('3');
   expect(document.activeElement?.getAttribute('aria-setsize')).toBe('150');
 });
+
+test('hostile 100 KB claim texts render as text in the list, each in full, with no element of theirs', () => {
+  const { claims, suggestions } = scan(3);
+  const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>'.repeat(1900).slice(0, 100_000);
+  const hostile = claims.map((c, i) => ({
+    ...c,
+    text: `${i}${payload}`,
+    selector: { ...c.selector, exact: `${i}${payload}` },
+  }));
+  const { container } = render(
+    <ScanResults claims={hostile} suggestions={suggestions} onShow={() => {}} filter="" expanded />,
+  );
+  expect(rows(container)).toHaveLength(3);
+  expect(container.querySelector('img, script')).toBeNull();
+  for (const [i, row] of rows(container).entries()) expect(row.textContent).toContain(`${i}${payload}`);
+});
