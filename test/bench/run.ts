@@ -6,6 +6,7 @@
  */
 
 import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { formatAnchorBench, runAnchorBench } from './anchor-bench.ts';
 import { printExportBench, runExportBench } from './export-bench.ts';
 import { runExtractionBench } from './extraction-bench.ts';
 import { formatPanelBench, runPanelBench } from './panel-bench.ts';
@@ -22,6 +23,11 @@ if (wanted('panel')) {
   const panel = await runPanelBench({ chromiumPath: findBrowser('chromium'), runs: Math.min(RUNS, 3) });
   console.log(formatPanelBench(panel));
   results.push(['panel', panel.pass]);
+}
+if (wanted('anchor')) {
+  const anchor = await runAnchorBench({ runs: RUNS });
+  console.log(formatAnchorBench(anchor));
+  results.push(['anchor', anchor.pass]);
 }
 
 console.log(
