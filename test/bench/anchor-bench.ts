@@ -10,12 +10,12 @@
  * `runAnchorBench()` returns the figures; run alone (`npx tsx test/bench/anchor-bench.ts`) it prints
  * them and exits non-zero when the budget is missed. BENCH_RUNS sets the runs (default 5).
  */
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
@@ -27,6 +27,7 @@ import {
   type PrepareSummary,
   type ProbeFigure,
 } from './anchor/in-page.ts';
+import { buildInPageBundle } from './build-in-page.ts';
 import { generateDocsPage } from './generate-docs-page.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -134,22 +135,7 @@ function readBound(): AnchorBenchResult['bound'] {
 /** Builds the in-page bundle and the page into a folder to serve. */
 async function buildPage(): Promise<{ work: string; bundle: string; pageBytes: number }> {
   const work = mkdtempSync(join(tmpdir(), 'vr-anchor-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: work,
-      emptyOutDir: false,
-      minify: true,
-      lib: {
-        entry: resolve(root, 'test/bench/anchor/in-page.ts'),
-        formats: ['iife'],
-        name: 'anchorBench',
-        fileName: () => 'anchor-bench.js',
-      },
-    },
-  });
+  await buildInPageBundle('test/bench/anchor/in-page.ts', work, 'anchorBench', 'anchor-bench.js');
   const html = generateDocsPage(PAGE_BYTES);
   writeFileSync(join(work, 'docs-1mb.html'), html);
   return { work, bundle: readFileSync(join(work, 'anchor-bench.js'), 'utf8'), pageBytes: html.length };

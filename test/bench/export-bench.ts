@@ -5,17 +5,18 @@
  * ratio to a raw Dexie `bulkAdd` of the same rows in the same page (target ≤ 2×).
  * Runnable alone: `npx tsx test/bench/export-bench.ts`.
  */
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { backupJson } from '../../src/export/backup.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/export-formats.ts';
 import { exportReview } from '../../src/export/export-review.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { buildInPageBundle } from './build-in-page.ts';
 import { generateReview } from './generate-review.ts';
 
 /** Budgets for the export and import ratios. */
@@ -37,7 +38,6 @@ export interface ExportBenchResult {
 }
 
 const APP = { name: 'Vendor Review', version: 'bench' };
-const root = resolve(import.meta.dirname, '../..');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,22 +73,7 @@ export async function runExportBench(options: { runs: number; claims?: number })
   // Import, in Chromium's real IndexedDB.
   const work = mkdtempSync(join(tmpdir(), 'vr-import-bench-'));
   try {
-    await build({
-      root,
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        outDir: work,
-        emptyOutDir: false,
-        minify: true,
-        lib: {
-          entry: resolve(root, 'test/bench/import/in-page.ts'),
-          formats: ['iife'],
-          name: 'importBench',
-          fileName: () => 'import-bench.js',
-        },
-      },
-    });
+    await buildInPageBundle('test/bench/import/in-page.ts', work, 'importBench', 'import-bench.js');
     const backup = backupJson([snapshot], APP, now);
     writeFileSync(join(work, 'index.html'), '<!doctype html><title>import bench</title>');
     const server = await serveFolder(work);

@@ -4,16 +4,17 @@
  * parse (target: ours at least 3× faster) — over the corpus and a generated 5 MB docs page; and
  * the content script's gzipped size (budget 15 KB). Exits non-zero when a budget is missed.
  */
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { buildExtension } from '../../scripts/build.ts';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { buildInPageBundle } from './build-in-page.ts';
 import { generateDocsPage } from './generate-docs-page.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -22,22 +23,7 @@ const BUDGET = { oursVsWalk: 2, readabilityVsOurs: 3, contentScriptGzip: 15 * 10
 /** Runs the extraction benchmark, prints its figures, and returns whether every budget was met. */
 export async function runExtractionBench(RUNS: number): Promise<boolean> {
   const work = mkdtempSync(join(tmpdir(), 'vr-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: work,
-      emptyOutDir: false,
-      minify: true,
-      lib: {
-        entry: resolve(root, 'test/bench/in-page.ts'),
-        formats: ['iife'],
-        name: 'bench',
-        fileName: () => 'bench.js',
-      },
-    },
-  });
+  await buildInPageBundle('test/bench/in-page.ts', work, 'bench', 'bench.js');
   const pagesDir = join(work, 'pages');
   const corpus = resolve(root, 'test/fixtures/corpus');
   const pages: Array<{ name: string; path: string; bytes: number }> = [];

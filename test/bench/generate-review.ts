@@ -72,7 +72,7 @@ export async function generateReview(claims: number): Promise<ReviewSnapshot> {
       });
     }
   }
-  const redFlags: RedFlagRecord[] = Array.from({ length: 20 }, (_, i) => ({
+  const redFlags: RedFlagRecord[] = Array.from({ length: Math.min(20, Math.ceil(claims / 7)) }, (_, i) => ({
     id: `flag-${i}`,
     reviewId,
     claimId: `claim-${i * 7}`,
@@ -84,7 +84,7 @@ export async function generateReview(claims: number): Promise<ReviewSnapshot> {
   }));
   const notes: Note[] = [
     { id: 'note-review', reviewId, scope: 'review', text: 'Large review for the benchmark.', at: at(0) },
-    ...Array.from({ length: 200 }, (_, i) => ({
+    ...Array.from({ length: Math.min(200, Math.ceil(claims / 11)) }, (_, i) => ({
       id: `note-${i}`,
       reviewId,
       scope: `claim:claim-${i * 11}` as const,

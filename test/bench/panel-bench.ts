@@ -11,15 +11,16 @@
  * `runPanelBench()` returns the figures; run alone (`npx tsx test/bench/panel-bench.ts`) it prints
  * them and exits non-zero when the budget is missed. BENCH_RUNS sets the runs (default 7).
  */
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { buildInPageBundle } from './build-in-page.ts';
 import type { Scenario, SourceSentence } from './panel/claims.ts';
 import type { Contender, PanelBenchPage } from './panel/page.tsx';
 
@@ -85,23 +86,7 @@ function quantile(xs: number[], q: number): number {
 /** Builds the page (script, styles, sentences) into a folder to serve. */
 async function buildPage(): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), 'vr-panel-bench-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir: work,
-      emptyOutDir: false,
-      minify: true,
-      lib: {
-        entry: resolve(root, 'test/bench/panel/page.tsx'),
-        formats: ['iife'],
-        name: 'panelBench',
-        fileName: () => 'panel-bench.js',
-      },
-    },
-  });
+  await buildInPageBundle('test/bench/panel/page.tsx', work, 'panelBench', 'panel-bench.js');
   const labels = resolve(root, 'test/fixtures/corpus/labels');
   const sentences: SourceSentence[] = [];
   for (const file of readdirSync(labels)

@@ -13,7 +13,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { keysOnClaim, openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { textOf } from './probes.ts';
+import { DUMP_DATABASE, textOf } from './probes.ts';
 
 const OUT = join('test-results', 'export');
 const HOSTILE_NOTE =
@@ -23,28 +23,6 @@ let server: StaticServer;
 let browser: ChromiumSession;
 let vendor: Page;
 let panel: ExtensionTarget;
-
-/** Every row of our database, table by table, sorted by id: two equal dumps are the same data. */
-const DUMP_DATABASE = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('vendor-review');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  // Keys sorted: the same rows written in another key order are the same data.
-  const canon = (v) => Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
-  const out = {};
-  for (const name of [...db.objectStoreNames].sort()) {
-    out[name] = await new Promise((resolve, reject) => {
-      const r = db.transaction(name).objectStore(name).getAll();
-      r.onsuccess = () => resolve(r.result.map(canon).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-      r.onerror = () => reject(r.error);
-    });
-  }
-  db.close();
-  return JSON.stringify(out);
-})()`;
 
 /** Picks a format in the panel, previews it, and returns the previewed text. */
 async function preview(format: string): Promise<string> {

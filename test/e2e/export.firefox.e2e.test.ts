@@ -14,33 +14,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type DownloadInfo, type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { textOf } from './probes.ts';
+import { DUMP_DATABASE, textOf } from './probes.ts';
+import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
 const HOSTILE_NOTE =
   '=HYPERLINK("http://evil.example","x") [x](javascript:alert(1)) <img src=x onerror=alert(1)> {code}boom{code} | ```';
-
-/** Every row of our database, table by table, sorted by id: two equal dumps are the same data. */
-const DUMP_DATABASE = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('vendor-review');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  // Keys sorted: the same rows written in another key order are the same data.
-  const canon = (v) => Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
-  const out = {};
-  for (const name of [...db.objectStoreNames].sort()) {
-    out[name] = await new Promise((resolve, reject) => {
-      const r = db.transaction(name).objectStore(name).getAll();
-      r.onsuccess = () => resolve(r.result.map(canon).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-      r.onerror = () => reject(r.error);
-    });
-  }
-  db.close();
-  return JSON.stringify(out);
-})()`;
 
 let server: StaticServer;
 let reportServer: StaticServer | undefined;
@@ -59,19 +38,6 @@ function downloadPrefs(dir: string) {
     'browser.download.alwaysOpenPanel': false,
     'browser.download.start_downloads_in_tmp_dir': false,
   };
-}
-
-/** Waits in the sidebar's page of `session` until the expression is truthy. */
-async function waitInSidebar(session: FirefoxSession, expression: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await session.sidebarEvaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-    if (Date.now() > deadline) {
-      const body = await session.sidebarEvaluate<string>('document.body.innerText').catch(String);
-      throw new Error(`Timed out waiting in the sidebar for ${expression}; it shows:\n${body}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Waits in the first Firefox's sidebar until the expression is truthy. */

@@ -8,6 +8,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
+import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
 
@@ -26,17 +27,8 @@ afterAll(async () => {
 });
 
 /** Waits in the sidebar's page until the expression is truthy. */
-async function sidebarWaitFor(expression: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await firefox.sidebarEvaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-    if (Date.now() > deadline) {
-      const body = await firefox.sidebarEvaluate<string>('document.body.innerText').catch(String);
-      throw new Error(`Timed out waiting in the sidebar for ${expression}; it shows:\n${body}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const sidebarWaitFor = (expression: string, timeoutMs?: number) =>
+  waitInSidebar(firefox, expression, timeoutMs);
 
 describe('foundation in Firefox', () => {
   test('the extension installs and its panel shows in the real sidebar', async () => {

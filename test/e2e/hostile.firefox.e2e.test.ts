@@ -29,6 +29,7 @@ import {
 } from './harness/firefox.ts';
 import { DIST_FIREFOX, ROOT } from './paths.ts';
 import { textOf } from './probes.ts';
+import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
 const DEEP_MORE =
@@ -102,17 +103,8 @@ const VENDOR_STORAGE = `(async () => {
 })()`;
 
 /** Waits in the sidebar's page until the expression is truthy. */
-async function sidebarWaitFor(expression: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await firefox.sidebarEvaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-    if (Date.now() > deadline) {
-      const body = await firefox.sidebarEvaluate<string>('document.body.innerText').catch(String);
-      throw new Error(`Timed out waiting in the sidebar for ${expression}; it shows:\n${body}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const sidebarWaitFor = (expression: string, timeoutMs?: number) =>
+  waitInSidebar(firefox, expression, timeoutMs);
 
 /**
  * Shows the tab in the sidebar (the sidebar follows the active tab), scans it and waits for the

@@ -51,6 +51,7 @@ import {
 import { type RecordingProxy, startRecordingProxy } from './harness/recording-proxy.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { textOf } from './probes.ts';
+import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
 
@@ -161,17 +162,8 @@ const REFERENCED = `[...document.querySelectorAll('script[src], link[href], img[
   .map((el) => el.src || el.href || el.data)`;
 
 /** Waits in the sidebar's page until the expression is truthy. */
-async function sidebarWaitFor(expression: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await firefox.sidebarEvaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-    if (Date.now() > deadline) {
-      const body = await firefox.sidebarEvaluate<string>('document.body.innerText').catch(String);
-      throw new Error(`Timed out waiting in the sidebar for ${expression}; it shows:\n${body}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const sidebarWaitFor = (expression: string, timeoutMs?: number) =>
+  waitInSidebar(firefox, expression, timeoutMs);
 
 /** Waits until `probe` returns true (polled every 100 ms). */
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -43,3 +43,25 @@ export const CSP_REFUSES_ALL = {
 /** An expression for the text of the first element matching a selector ('' when there is none). */
 export const textOf = (selector: string): string =>
   `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+
+/** Every row of our database, table by table, sorted by id: two equal dumps are the same data. */
+export const DUMP_DATABASE = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('vendor-review');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  // Keys sorted: the same rows written in another key order are the same data.
+  const canon = (v) => Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
+  const out = {};
+  for (const name of [...db.objectStoreNames].sort()) {
+    out[name] = await new Promise((resolve, reject) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => resolve(r.result.map(canon).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      r.onerror = () => reject(r.error);
+    });
+  }
+  db.close();
+  return JSON.stringify(out);
+})()`;

@@ -28,8 +28,8 @@ describe('a note of 300,000 lines (the backup schema allows a million characters
     (format) => {
       const file = exportReview(withNote, { format, app: { name: 'test', version: '0' } });
       // The CSV layouts carry claim notes, not the review's: there it only must not throw.
-    if (format === 'csv' || format === 'jira-csv') expect(file.text.length).toBeGreaterThan(0);
-    else expect(file.text.length).toBeGreaterThan(300_000);
+      if (format === 'csv' || format === 'jira-csv') expect(file.text.length).toBeGreaterThan(0);
+      else expect(file.text.length).toBeGreaterThan(300_000);
     },
   );
 });
