@@ -30,6 +30,29 @@ describe('findChangedText (the bounded last resort of re-anchoring)', () => {
     expect(findChangedText(`${before}and nothing after it`, sel)).toBeNull();
   });
 
+  test('on a page of repeated sections, the place nearest the old position wins, not the first', () => {
+    const section = (n: number, limit: string) =>
+      `Limits for section ${n}. Rate limit table: ${limit} Every call is logged with the actor. `;
+    const old = [1, 2, 3].map((n) => section(n, `Limit ${n}: up to ${n} requests per second.`)).join('');
+    const exact = 'Limit 3: up to 3 requests per second.';
+    const start = old.indexOf(exact);
+    const sel = {
+      exact,
+      prefix: 'Rate limit table:',
+      suffix: 'Every call is logged',
+      start,
+      end: start + exact.length,
+    };
+    const changed = old.replace(exact, 'Limit 3: up to 30 requests per second.');
+    expect(findChangedText(changed, sel)).toEqual({ text: 'Limit 3: up to 30 requests per second.' });
+  });
+
+  test('nothing left between the old prefix and suffix is a removed claim, not a change to nothing', () => {
+    const old = `${before}SVIDs expire after 15 minutes.${after}`;
+    const sel = selector('SVIDs expire after 15 minutes.', old);
+    expect(findChangedText(`${before}${after}`, sel)).toBeNull();
+  });
+
   test('stays within its window on a huge page', () => {
     const filler = 'lorem ipsum '.repeat(200_000);
     const old = `${filler}${before}Keys rotate every 90 days.${after}${filler}`;
