@@ -1,29 +1,33 @@
 /**
  * CSV exports: every assessed claim (for a spreadsheet or a GRC tool) and every finding in the
  * layout of Jira's CSV importer. RFC 4180: every field quoted, inner quotes doubled, CRLF.
+ *
+ * Written here rather than with papaparse: its single bundle carries a remote-file loader
+ * (`XMLHttpRequest`), and the extension's build must hold no network API at all. What we need is
+ * the writing half only, and that is a few lines; papaparse still parses our output back in tests.
  */
-import Papa from 'papaparse';
 import { findingJira } from './jira-report.ts';
 import type { Finding, Report } from './report.ts';
 import { assessmentText } from './status-text.ts';
 
 /**
  * Cells a spreadsheet would run as a formula (OWASP CSV injection: `=`, `+`, `-`, `@`, tab, CR,
- * LF; ASVS 5 adds NUL). papaparse 5.7's `escapeFormulae: true` uses `/^[=+\-@\t\r].*$/`, which
- * misses LF and NUL, and — as `.` stops at a line break and `$` is not multiline — also misses
- * any cell with a line break after its first character (`=HYPERLINK(…)\n…`). papaparse accepts a
- * RegExp for this option, so the complete rule goes there: the cell gets a leading `'`.
+ * LF; ASVS 5 adds NUL): they get a leading `'`. (papaparse's own `escapeFormulae: true` misses LF,
+ * NUL and any cell with a line break after its first character.)
  */
 export const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 
-/** RFC 4180 output: all fields quoted, every record ending in CRLF, formula cells neutralised. */
-function toCsv(fields: string[], rows: string[][]): string {
-  const csv = Papa.unparse(
-    { fields, data: rows },
-    { quotes: true, escapeFormulae: FORMULA_START, newline: '\r\n', header: true },
-  );
-  // papaparse ends the text with CRLF only when there are no data rows: end every file the same way.
-  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
+/** One field: formula neutralised, quoted, inner quotes doubled. */
+function field(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** RFC 4180 output: all fields quoted, every record (the header included) ending in CRLF. */
+function toCsv(fields: readonly string[], rows: readonly string[][]): string {
+  let out = `${fields.map(field).join(',')}\r\n`;
+  for (const row of rows) out += `${row.map(field).join(',')}\r\n`;
+  return out;
 }
 
 /** Header of `claimsCsv`. */
