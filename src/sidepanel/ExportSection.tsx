@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { verifyChain } from '../core/audit-chain.ts';
 import type { ControlId } from '../core/controls.ts';
 import { CONTROLS } from '../core/controls.ts';
 import type { Review } from '../core/review.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/export-formats.ts';
 import { type ExportFile, exportReview } from '../export/export-review.ts';
-import { verifyReviewChain } from '../store/audit-log.ts';
 import { database } from '../store/db.ts';
 import { readSnapshot } from '../store/review-snapshot.ts';
 import { ErrorLine } from '../ui/ErrorLine.tsx';
@@ -44,12 +44,10 @@ export function ExportSection({
     // Let the progress indicator paint before a large export holds the thread.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      const db = database();
-      const [snapshot, chain] = await Promise.all([
-        readSnapshot(db, review.id),
-        verifyReviewChain(db, review.id),
-      ]);
+      const snapshot = await readSnapshot(database(), review.id);
       if (!snapshot) throw new Error('This review is no longer in the database.');
+      // The snapshot's own events, so the check covers exactly what is exported.
+      const chain = await verifyChain(snapshot.events);
       const manifest = browser.runtime.getManifest();
       const file = exportReview(snapshot, {
         format,

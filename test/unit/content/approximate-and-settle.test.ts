@@ -57,11 +57,10 @@ describe('findChangedText (the bounded last resort of re-anchoring)', () => {
     const filler = 'lorem ipsum '.repeat(200_000);
     const old = `${filler}${before}Keys rotate every 90 days.${after}${filler}`;
     const sel = selector('Keys rotate every 90 days.', old);
-    const started = performance.now();
+    // Its speed is measured in `npm run bench -- anchor`, not here.
     expect(findChangedText(old.replace('90 days', '30 days'), sel)).toEqual({
       text: 'Keys rotate every 30 days.',
     });
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 
