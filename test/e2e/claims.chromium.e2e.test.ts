@@ -49,7 +49,16 @@ async function scanNewTab(url: string): Promise<string[]> {
   );
   await panel.evaluate(`document.querySelector('#scan-button').click()`);
   await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+  return openAllAndReadClaims();
+}
+
+/** Opens every group and returns the claim texts, once the opened groups have rendered. */
+async function openAllAndReadClaims(): Promise<string[]> {
   await panel.evaluate(openAllGroups);
+  // Opened groups render on a later frame (the list measures its rows first): wait for them.
+  await panel.waitFor(
+    `document.querySelectorAll('#scan-groups .claim-text').length > 0 || /^\\D*0 claims/.test(document.querySelector('#scan-summary')?.textContent ?? '')`,
+  );
   return panel.evaluate<string[]>(claimTexts);
 }
 
@@ -69,8 +78,7 @@ describe('claims in Chromium', () => {
     for (const id of ['workload-identity', 'tenant-isolation', 'jit-access', 'revocation', 'auditability']) {
       expect(groups).toContain(id);
     }
-    await panel.evaluate(openAllGroups);
-    const texts = await panel.evaluate<string[]>(claimTexts);
+    const texts = await openAllAndReadClaims();
     // Text from a collapsed FAQ answer and from the subprocessor table rendered late.
     expect(texts.some((t) => /SPIFFE|SVID/.test(t))).toBe(true);
     const html = await panel.evaluate<string>(`document.querySelector('#scan-groups').textContent`);
@@ -114,8 +122,7 @@ describe('claims in Chromium', () => {
       `document.querySelector('#scan')?.dataset.state === 'done' && !document.querySelector('#scan-stale')`,
       20_000,
     );
-    await panel.evaluate(openAllGroups);
-    const texts = await panel.evaluate<string[]>(claimTexts);
+    const texts = await openAllAndReadClaims();
     expect(texts.some((t) => t.includes('Amazon Web Services'))).toBe(true);
   });
 
