@@ -7,6 +7,7 @@ import type { Suggestion } from './classify/classify-claim.ts';
 import type { RedFlagId } from './classify/red-flag-cues.ts';
 import type { AssessmentVerdict } from './control-status.ts';
 import type { ControlId } from './controls.ts';
+import type { DemoStamp } from './demo-records.ts';
 
 /** How a claim entered the review. */
 export type ClaimOrigin = 'extracted' | 'selection' | 'demo';
@@ -30,6 +31,8 @@ export interface StoredClaim {
   capturedAt: string;
   /** How the claim fared the last time its page was re-read: stale evidence shows off the page too. */
   pageCheck?: PageCheck;
+  /** For an entry logged during a live demo: its session, offset, kind and said/shown. */
+  demo?: DemoStamp;
 }
 
 /** A claim re-anchored on a later visit: still there, changed (with the text now there), or gone. */
@@ -64,8 +67,8 @@ export interface RedFlagRecord {
   at: string;
 }
 
-/** Where a note belongs: the review, a control, or a claim. */
-export type NoteScope = 'review' | `control:${ControlId}` | `claim:${string}`;
+/** Where a note belongs: the review, a control, a claim, or the follow-up questions drafted for the vendor. */
+export type NoteScope = 'review' | 'follow-up' | `control:${ControlId}` | `claim:${string}`;
 
 /** A note, saved as the reviewer types. */
 export interface Note {

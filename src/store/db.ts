@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AuditEvent } from '../core/audit-chain.ts';
 import type { Review, Source } from '../core/review.ts';
+import type { Attachment, DemoSession } from '../core/demo-records.ts';
 import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
 
 /** The database name; one per browser profile. */
@@ -18,6 +19,8 @@ export class ReviewDatabase extends Dexie {
   redFlags!: EntityTable<RedFlagRecord, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   events!: EntityTable<AuditEvent, 'id'>;
+  demoSessions!: EntityTable<DemoSession, 'id'>;
+  attachments!: EntityTable<Attachment, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -34,6 +37,11 @@ export class ReviewDatabase extends Dexie {
       notes: 'id, reviewId, &[reviewId+scope]',
       // &[reviewId+seq]: two panels appending at once cannot both take the same place in the chain.
       events: 'id, reviewId, &[reviewId+seq]',
+    });
+    // Version 3: live demos and their screenshots. New tables only; demo entries are claims.
+    this.version(3).stores({
+      demoSessions: 'id, reviewId',
+      attachments: 'id, reviewId, claimId, sessionId',
     });
   }
 }
