@@ -7,7 +7,7 @@ import { activeTab, askBackground, broadcast } from '../src/platform/messaging.t
 import { openSidePanel } from '../src/platform/open-side-panel.ts';
 import { database } from '../src/store/db.ts';
 import { findReviewForHost, sourcesOf } from '../src/store/reviews.ts';
-import { describeStorageError } from '../src/ui/use-live-query.ts';
+import { describeStorageError } from '../src/store/storage-error.ts';
 
 /** What the popup knows about the active tab. */
 type SiteState =

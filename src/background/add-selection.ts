@@ -46,14 +46,11 @@ export async function addSelection(tabId: number): Promise<Reply<SelectionAdded>
   return ok({ text: claim.text, vendor: review.vendor, createdReview });
 }
 
-/** Shows the outcome on the toolbar button for a moment (the context menu has no other place to say it). */
-export async function flashBadge(tabId: number, reply: Reply<SelectionAdded>): Promise<void> {
+/** Shows an outcome on the toolbar button for a moment (a context menu or command has no other place to say it). */
+export async function flashBadge(tabId: number, reply: Reply<unknown>, done: string): Promise<void> {
   const action = browser.action;
   await action.setBadgeText({ tabId, text: reply.ok ? '+1' : '!' });
-  await action.setTitle({
-    tabId,
-    title: reply.ok ? `Added to the review of ${reply.value.vendor}` : reply.error,
-  });
+  await action.setTitle({ tabId, title: reply.ok ? done : reply.error });
   setTimeout(() => {
     void action.setBadgeText({ tabId, text: '' });
     void action.setTitle({ tabId, title: 'Vendor Review' });

@@ -11,10 +11,12 @@ import { fail, type Reply } from '../messages/reply.ts';
 import { isFromExtensionPage, isFromOurContentScript } from '../messages/sender.ts';
 import { openSidePanel } from '../platform/open-side-panel.ts';
 import { addSelection, flashBadge } from './add-selection.ts';
+import { captureForRunningDemo, captureScreenshot } from './capture-screenshot.ts';
 import { highlightClaims, inspectTab, scanTab, showClaimInTab } from './inspect-tab.ts';
 
 const OPEN_PANEL_COMMAND = 'open-side-panel';
 const ADD_SELECTION = 'add-to-review';
+const CAPTURE_SCREENSHOT = 'capture-screenshot';
 
 // The context-menu entry for selected text. Menus persist across service-worker restarts, so they
 // are created once, when the extension is installed or updated.
@@ -25,7 +27,9 @@ browser.runtime.onInstalled.addListener(() => {
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== ADD_SELECTION || tab?.id === undefined) return;
   const tabId = tab.id;
-  void addSelection(tabId).then((reply) => flashBadge(tabId, reply));
+  void addSelection(tabId).then((reply) =>
+    flashBadge(tabId, reply, reply.ok ? `Added to the review of ${reply.value.vendor}` : ''),
+  );
 });
 
 async function handle(raw: unknown): Promise<Reply<unknown>> {
@@ -46,6 +50,10 @@ async function handle(raw: unknown): Promise<Reply<unknown>> {
       return highlightClaims(request.tabId, request.claims);
     case 'add-selection':
       return addSelection(request.tabId);
+    case 'capture-screenshot': {
+      const { windowId, type: _type, ...target } = request;
+      return captureScreenshot(windowId, target);
+    }
   }
 }
 
@@ -68,7 +76,16 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
   if (command === ADD_SELECTION && tab?.id !== undefined) {
     const tabId = tab.id;
-    void addSelection(tabId).then((reply) => flashBadge(tabId, reply));
+    void addSelection(tabId).then((reply) =>
+      flashBadge(tabId, reply, reply.ok ? `Added to the review of ${reply.value.vendor}` : ''),
+    );
+    return;
+  }
+  if (command === CAPTURE_SCREENSHOT) {
+    // The command is the gesture that lets us capture the tab in front of the reviewer.
+    void captureForRunningDemo(tab?.windowId).then((reply) => {
+      if (tab?.id !== undefined) void flashBadge(tab.id, reply, 'Screenshot kept in the demo');
+    });
     return;
   }
   if (command !== OPEN_PANEL_COMMAND) return;

@@ -7,6 +7,8 @@
  * is why the latest hash is worth quoting outside the database, e.g. in an export.
  */
 
+import { sha256Hex } from './sha256.ts';
+
 /** What changed, as recorded. */
 export interface AuditEventInput {
   reviewId: string;
@@ -113,11 +115,7 @@ export async function hashEvent(event: Omit<AuditEvent, 'hash'>): Promise<string
   // Callers may pass a whole stored event; its own hash must never feed into itself.
   const body: Record<string, unknown> = { ...event };
   delete body.hash;
-  const bytes = new TextEncoder().encode(canonicalJson(body));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return sha256Hex(new TextEncoder().encode(canonicalJson(body)));
 }
 
 /** Builds the next event after `previous` (undefined for the first). */

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { ExtractedClaim, Extraction } from '../core/claim.ts';
+import { CONTROL_IDS } from '../core/controls.ts';
 import type { PageInfo } from '../core/review.ts';
 
 /** Upper bound on any message's JSON size; anything larger is rejected unread. */
@@ -22,6 +23,7 @@ export const QuoteSelectorSchema = v.strictObject({
 });
 
 const claimId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const recordId = claimId;
 
 /** A stored claim to draw on the page, with its colour. */
 export const ClaimToDrawSchema = v.strictObject({
@@ -64,6 +66,15 @@ export const PageToBackground = v.variant('type', [
   }),
   /** Add the text selected in a tab to the vendor's review (created if there is none). */
   v.strictObject({ type: v.literal('add-selection'), tabId }),
+  /** Capture the visible tab of a window as a screenshot of a review (attached to an entry and control). */
+  v.strictObject({
+    type: v.literal('capture-screenshot'),
+    windowId: v.optional(v.pipe(v.number(), v.integer())),
+    reviewId: recordId,
+    sessionId: v.optional(recordId),
+    claimId: v.optional(recordId),
+    control: v.optional(v.picklist(CONTROL_IDS)),
+  }),
 ]);
 /** A request from an extension page to the background. */
 export type PageToBackground = v.InferOutput<typeof PageToBackground>;
@@ -75,6 +86,15 @@ export interface PageToBackgroundResponse {
   'show-claim': ShowClaimResult;
   'highlight-claims': AnchorReport[];
   'add-selection': SelectionAdded;
+  'capture-screenshot': ScreenshotTaken;
+}
+
+/** A screenshot that was captured and kept. */
+export interface ScreenshotTaken {
+  id: string;
+  sha256: string;
+  size: number;
+  capturedAt: string;
 }
 
 /** What "Add to review" did. */

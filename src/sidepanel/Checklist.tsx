@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ControlStatus, STATUS_LABELS } from '../core/control-status.ts';
 import { CONTROLS, type ControlId } from '../core/controls.ts';
+import { formatOffset } from '../core/demo-time.ts';
 import type { Review } from '../core/review.ts';
 import { TEMPLATES } from '../core/templates.ts';
 import type { AnchorReport } from '../messages/protocol.ts';
@@ -98,6 +99,12 @@ export function Checklist({
                           >
                             <span>{claimsById.get(a.claimId)?.text ?? '(claim removed)'}</span>
                             <span class="muted"> — {VERDICT_WORD[a.verdict]}</span>
+                            {claimsById.get(a.claimId)?.demo && (
+                              <span class="badge" data-demo-entry>
+                                Live demo {formatOffset(claimsById.get(a.claimId)?.demo?.offsetMs ?? 0)} ·{' '}
+                                {claimsById.get(a.claimId)?.demo?.basis}
+                              </span>
+                            )}
                             {anchor?.status === 'changed' && (
                               <span class="notice changed">
                                 Changed since capture. Now: “{anchor.currentText || '(empty)'}”

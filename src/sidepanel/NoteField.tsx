@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteScope } from '../core/review-records.ts';
 import { database } from '../store/db.ts';
+import { describeStorageError } from '../store/storage-error.ts';
 import { saveNote } from '../store/workspace.ts';
-import { describeStorageError } from '../ui/use-live-query.ts';
 
 const SAVE_AFTER_MS = 700;
 /** Where a note's unsaved draft waits in localStorage. */
@@ -21,12 +21,14 @@ export function NoteField({
   saved,
   actor,
   label,
+  rows = 2,
 }: {
   reviewId: string;
   scope: NoteScope;
   saved: string;
   actor: string;
   label: string;
+  rows?: number;
 }) {
   const key = draftKey(reviewId, scope);
   const [text, setText] = useState(() => localStorage.getItem(key) ?? saved);
@@ -83,7 +85,7 @@ export function NoteField({
     <label class="note">
       {label}
       <textarea
-        rows={2}
+        rows={rows}
         value={text}
         data-note-scope={scope}
         onInput={(e) => onInput(e.currentTarget.value)}

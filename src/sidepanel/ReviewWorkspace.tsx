@@ -13,8 +13,10 @@ import {
 import { AuditTrail } from './AuditTrail.tsx';
 import { CapturedClaims } from './CapturedClaims.tsx';
 import { Checklist } from './Checklist.tsx';
+import { DemoSection } from './demo/DemoSection.tsx';
 import { ExportSection } from './ExportSection.tsx';
 import { FindingsSection } from './FindingsSection.tsx';
+import { FollowUpSection } from './FollowUpSection.tsx';
 import { NoteField } from './NoteField.tsx';
 import { RaiseRedFlag } from './RaiseRedFlag.tsx';
 import { RedFlagList } from './RedFlagList.tsx';
@@ -83,6 +85,7 @@ export function ReviewWorkspace({
           label="Notes on this review"
         />
       </section>
+      <DemoSection review={review} data={ready} actor={actor} />
       <Checklist
         review={review}
         statuses={statuses}
@@ -127,6 +130,7 @@ export function ReviewWorkspace({
         />
       )}
       <FindingsSection review={review} data={ready} staleClaims={staleClaims} />
+      <FollowUpSection review={review} statuses={statuses} data={ready} actor={actor} />
       <ExportSection review={review} controls={statuses.map((s) => s.control)} staleClaims={staleClaims} />
       <ReviewView review={review} />
       <AuditTrail reviewId={review.id} />

@@ -4,8 +4,8 @@ import { parseDomainInput, vendorDomainOf } from '../core/vendor-domain.ts';
 import { guessVendorName } from '../core/vendor-name.ts';
 import { database } from '../store/db.ts';
 import { createReview, recordSource } from '../store/reviews.ts';
+import { describeStorageError } from '../store/storage-error.ts';
 import { ErrorLine } from '../ui/ErrorLine.tsx';
-import { describeStorageError } from '../ui/use-live-query.ts';
 
 /** The form that starts a review for the vendor of the current page, domain and name pre-filled. */
 export function StartReview({ page, onCreated }: { page: PageInfo; onCreated: (review: Review) => void }) {

@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-
-/** Formats bytes for people. */
-function size(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { formatBytes } from '../core/demo-time.ts';
 
 /**
  * Asks the browser to keep this extension's data under storage pressure (persistent storage) and
@@ -25,7 +20,7 @@ export function StorageStatus() {
   if (!state) return null;
   return (
     <p class="muted" id="storage-status">
-      Stored in this browser: {state.usage !== undefined ? size(state.usage) : 'unknown size'} ·{' '}
+      Stored in this browser: {state.usage !== undefined ? formatBytes(state.usage) : 'unknown size'} ·{' '}
       {state.persisted
         ? 'persistent (kept under storage pressure)'
         : 'best effort (the browser may clear it under storage pressure)'}

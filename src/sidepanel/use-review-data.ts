@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { checklist } from '../core/control-status.ts';
+import type { Attachment, DemoSession } from '../core/demo-records.ts';
 import type { Review } from '../core/review.ts';
 import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
 import { computeVerdict } from '../core/verdict.ts';
@@ -15,19 +16,24 @@ export interface ReviewData {
   assessments: Assessment[];
   redFlags: RedFlagRecord[];
   notes: Note[];
+  demoSessions: DemoSession[];
+  /** Screenshots, images included (IndexedDB hands Blobs out by reference, not by copy). */
+  attachments: Attachment[];
 }
 
 /** The review's records, re-read whenever any panel changes them (Dexie liveQuery). */
 export function useReviewData(reviewId: string): LiveState<ReviewData> {
   return useLiveQuery(async () => {
     const db = database();
-    const [claims, assessments, redFlags, notes] = await Promise.all([
+    const [claims, assessments, redFlags, notes, demoSessions, attachments] = await Promise.all([
       db.claims.where('reviewId').equals(reviewId).toArray(),
       db.assessments.where('reviewId').equals(reviewId).toArray(),
       db.redFlags.where('reviewId').equals(reviewId).toArray(),
       db.notes.where('reviewId').equals(reviewId).toArray(),
+      db.demoSessions.where('reviewId').equals(reviewId).toArray(),
+      db.attachments.where('reviewId').equals(reviewId).toArray(),
     ]);
-    return { claims, assessments, redFlags, notes };
+    return { claims, assessments, redFlags, notes, demoSessions, attachments };
   }, [reviewId]);
 }
 

@@ -8,8 +8,8 @@ import type { AssessmentVerdict, StoredClaim } from '../core/review-records.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
 import { database } from '../store/db.ts';
 import { recordSource } from '../store/reviews.ts';
+import { describeStorageError } from '../store/storage-error.ts';
 import { keepClaim, raiseRedFlag, setAssessment } from '../store/workspace.ts';
-import { describeStorageError } from '../ui/use-live-query.ts';
 import type { ReviewData } from './use-review-data.ts';
 
 /** What the scan list needs to show and change a claim's tags. */

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AuditEvent } from '../core/audit-chain.ts';
-import type { Review, Source } from '../core/review.ts';
 import type { Attachment, DemoSession } from '../core/demo-records.ts';
+import type { Review, Source } from '../core/review.ts';
 import type { Assessment, Note, RedFlagRecord, StoredClaim } from '../core/review-records.ts';
 
 /** The database name; one per browser profile. */

@@ -3,8 +3,6 @@
  * "not applicable", the verdict override, notes. Each change and its audit event are written in
  * one transaction: there is never a change without its event, or an event without its change.
  */
-import type { AuditEventInput } from '../core/audit-chain.ts';
-import { nextEvent } from '../core/audit-chain.ts';
 import type { ExtractedClaim } from '../core/claim.ts';
 import type { Suggestion } from '../core/classify/classify-claim.ts';
 import type { RedFlagId } from '../core/classify/red-flag-cues.ts';
@@ -20,78 +18,8 @@ import type {
   StoredClaim,
 } from '../core/review-records.ts';
 import type { Verdict } from '../core/verdict.ts';
-import { withAuditLock } from './audit-lock.ts';
-import { lastEvent } from './audit-log.ts';
 import type { ReviewDatabase } from './db.ts';
-
-const RETRIES = 50;
-
-/** A short random wait before retrying, so panels that collided do not collide again in step. */
-const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt + 1, 10)));
-
-/** Writes a change and its audit event atomically; retries when another panel appended first. */
-async function recorded<T>(
-  db: ReviewDatabase,
-  input: AuditEventInput,
-  write: () => Promise<T>,
-  now = new Date(),
-): Promise<T> {
-  return withAuditLock(input.reviewId, () => appendWithRetry(db, input, write, now));
-}
-
-/** Reads the chain's head, hashes the event, writes change and event; again if the seq was taken. */
-async function appendWithRetry<T>(
-  db: ReviewDatabase,
-  input: AuditEventInput,
-  write: () => Promise<T>,
-  now: Date,
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const previous = await lastEvent(db, input.reviewId);
-    const event = await nextEvent(input, previous, now);
-    try {
-      return await db.transaction(
-        'rw',
-        [db.reviews, db.claims, db.assessments, db.redFlags, db.notes, db.events],
-        async () => {
-          const result = await write();
-          await db.events.add(event);
-          await db.reviews.update(input.reviewId, { updatedAt: now.toISOString() });
-          return result;
-        },
-      );
-    } catch (error) {
-      const name = (error as { name?: string; inner?: { name?: string } }).name;
-      const inner = (error as { inner?: { name?: string } }).inner?.name;
-      if ((name !== 'ConstraintError' && inner !== 'ConstraintError') || attempt >= RETRIES) throw error;
-      await backoff(attempt);
-    }
-  }
-}
-
-/**
- * Thrown inside a write when what the change was planned on (read before the transaction, since
- * the audit event is hashed before it opens) is no longer what is stored: another panel got there
- * first. Nothing is written; `untilFresh` plans the change again on the fresh rows.
- */
-class StaleRead extends Error {
-  override name = 'StaleRead';
-}
-
-/** Runs a read-plan-write change again while another panel keeps changing the same rows under it. */
-async function untilFresh<T>(change: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await change();
-    } catch (error) {
-      const name = (error as { name?: string; inner?: { name?: string } }).name;
-      const inner = (error as { inner?: { name?: string } }).inner?.name;
-      if ((name !== 'StaleRead' && inner !== 'StaleRead') || attempt >= RETRIES) throw error;
-      await backoff(attempt);
-    }
-  }
-}
+import { recorded, StaleRead, untilFresh } from './recorded-change.ts';
 
 /** What is needed to keep a claim found on a page. */
 export interface KeepClaim {

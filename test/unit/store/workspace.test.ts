@@ -248,7 +248,7 @@ describe('migrations', () => {
       await current.sources.where('[reviewId+url]').equals(['r1', 'https://trust.acme.com/']).count(),
     ).toBe(1);
     expect(await current.claims.count()).toBe(0);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     current.close();
     await Dexie.delete(v1name);
   });

@@ -1,0 +1,121 @@
+import { RED_FLAG_NAMES } from '../../core/classify/red-flag-cues.ts';
+import { CONTROL_IDS, CONTROLS, type ControlId } from '../../core/controls.ts';
+import type { Attachment, DemoSession } from '../../core/demo-records.ts';
+import { formatOffset } from '../../core/demo-time.ts';
+import type { StoredClaim } from '../../core/review-records.ts';
+import { ScreenshotThumb } from './ScreenshotThumb.tsx';
+
+const KIND_LABELS = {
+  evidence: 'Evidence',
+  marketing: 'Marketing',
+  question: 'Question',
+  'red-flag': 'Red flag',
+  note: 'Note',
+} as const;
+
+/** A session's entries in the order they were logged, each with its screenshots. */
+export function DemoLog({
+  session,
+  entries,
+  shots,
+  selected,
+  onSelect,
+  onBasis,
+  onControl,
+  onOpenShot,
+}: {
+  session: DemoSession;
+  entries: readonly StoredClaim[];
+  /** Screenshots by entry id ('' for those attached to no entry). */
+  shots: ReadonlyMap<string, readonly Attachment[]>;
+  selected: string | null;
+  onSelect: (claimId: string) => void;
+  onBasis: (claimId: string, basis: 'said' | 'shown') => void;
+  onControl: (claimId: string, control: ControlId | null) => void;
+  onOpenShot: (id: string) => void;
+}) {
+  const loose = shots.get('') ?? [];
+  if (entries.length === 0 && loose.length === 0)
+    return <p class="muted">Nothing logged yet in “{session.title}”.</p>;
+  return (
+    <>
+      <ol class="demo-log" aria-label={`Entries of ${session.title}`}>
+        {entries.map((c) => {
+          const stamp = c.demo;
+          if (!stamp) return null;
+          const suggested = c.suggestion?.controls[0]?.id;
+          return (
+            <li
+              key={c.id}
+              data-entry={c.id}
+              data-kind={stamp.kind}
+              aria-current={selected === c.id ? 'true' : undefined}
+              class={selected === c.id ? 'selected' : undefined}
+            >
+              <div class="row">
+                <button
+                  type="button"
+                  class="link offset"
+                  title="Attach the next screenshot to this entry"
+                  onClick={() => onSelect(c.id)}
+                >
+                  {formatOffset(stamp.offsetMs)}
+                </button>
+                <time class="muted" dateTime={c.capturedAt}>
+                  {new Date(c.capturedAt).toLocaleTimeString()}
+                </time>
+                <span class={`badge badge-${stamp.kind}`}>{KIND_LABELS[stamp.kind]}</span>
+                {stamp.redFlag && <span class="badge badge-red-flag">{RED_FLAG_NAMES[stamp.redFlag]}</span>}
+                <button
+                  type="button"
+                  class="basis"
+                  aria-pressed={stamp.basis === 'shown'}
+                  title={
+                    stamp.basis === 'shown'
+                      ? 'Shown working (evidence). Click if it was only said.'
+                      : 'Only said (a promise: marketing). Click if they showed it working.'
+                  }
+                  onClick={() => onBasis(c.id, stamp.basis === 'shown' ? 'said' : 'shown')}
+                >
+                  {stamp.basis === 'shown' ? 'Shown' : 'Said'}
+                </button>
+                <select
+                  aria-label="Control"
+                  value={stamp.control ?? ''}
+                  onChange={(e) => onControl(c.id, (e.currentTarget.value || null) as ControlId | null)}
+                >
+                  <option value="">
+                    {suggested ? `No control (suggested: ${CONTROLS[suggested].name})` : 'No control'}
+                  </option>
+                  {CONTROL_IDS.map((id) => (
+                    <option key={id} value={id}>
+                      {CONTROLS[id].name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p class="entry-text">{c.text}</p>
+              {(shots.get(c.id) ?? []).length > 0 && (
+                <div class="shots">
+                  {(shots.get(c.id) ?? []).map((s) => (
+                    <ScreenshotThumb key={s.id} shot={s} onOpen={onOpenShot} />
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {loose.length > 0 && (
+        <>
+          <p class="muted">Screenshots not attached to an entry:</p>
+          <div class="shots">
+            {loose.map((s) => (
+              <ScreenshotThumb key={s.id} shot={s} onOpen={onOpenShot} />
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
