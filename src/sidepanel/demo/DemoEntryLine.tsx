@@ -52,7 +52,8 @@ export function DemoEntryLine({ session, actor }: { session: DemoSession; actor:
 
   const submit = async () => {
     if (busy.current) return;
-    const parsed = parseDemoEntry(text, mode);
+    // The field's own value, not state: Enter right after a paste comes before the re-render.
+    const parsed = parseDemoEntry(input.current?.value ?? text, mode);
     if (!parsed.ok) {
       setMessage({ kind: 'error', text: parsed.error });
       return;

@@ -193,6 +193,12 @@ export interface FirefoxSession {
    * Each origin must be covered by the manifest's `optional_host_permissions` (or `host_permissions`).
    */
   grantHostPermissions(origins: string[]): Promise<void>;
+  /**
+   * Fires one of the extension's keyboard commands as its shortcut does: Firefox grants activeTab
+   * on the active tab, then `commands.onCommand` runs (the shortcut's key element calls the same
+   * `extension.shortcuts.onCommand`; BiDi cannot press keys in the browser's own window).
+   */
+  runCommand(name: string): Promise<void>;
   /** Saves a PNG of the tab's viewport to `file` (parent folders are created). */
   screenshot(context: string, file: string): Promise<void>;
   /** The top-level tabs. */
@@ -972,6 +978,19 @@ class Session implements FirefoxSession {
       }`,
       [this.extensionId, origins],
       'grantHostPermissions',
+    );
+  }
+
+  async runCommand(name: string): Promise<void> {
+    await this.#chrome<boolean>(
+      `(extensionId, name) => {
+        const extension = WebExtensionPolicy.getByID(extensionId)?.extension;
+        if (!extension?.shortcuts) throw new Error('the extension has no registered shortcuts');
+        extension.shortcuts.onCommand(name);
+        return true;
+      }`,
+      [this.extensionId, name],
+      'runCommand',
     );
   }
 
