@@ -5,8 +5,7 @@
  * command, which attaches it to the latest entry of the running demo even when no panel is open.
  */
 import browser from 'webextension-polyfill';
-import type { ControlId } from '../core/controls.ts';
-import type { ScreenshotMime } from '../core/demo-records.ts';
+import type { ScreenshotMime, ScreenshotTarget } from '../core/demo-records.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import type { ScreenshotTaken } from '../messages/protocol.ts';
 import { fail, ok, type Reply } from '../messages/reply.ts';
@@ -20,14 +19,6 @@ import { describeStorageError } from '../store/storage-error.ts';
 /** JPEG at this quality keeps text on screen legible at about a fifth of a PNG's size. */
 const JPEG_QUALITY = 90;
 const THUMB_WIDTH = 240;
-
-/** Where a screenshot goes. */
-export interface ScreenshotTarget {
-  reviewId: string;
-  sessionId?: string;
-  claimId?: string;
-  control?: ControlId;
-}
 
 /** Decodes a `data:` URL the browser returned into bytes. */
 function bytesOf(dataUrl: string): { bytes: Uint8Array<ArrayBuffer>; mime: ScreenshotMime } {

@@ -70,3 +70,11 @@ export interface Attachment {
   thumb?: Blob;
   removed?: { at: string; by: string; reason: string };
 }
+
+/** Where a new screenshot goes: the review, and the demo entry and control it shows. */
+export interface ScreenshotTarget {
+  reviewId: string;
+  sessionId?: string;
+  claimId?: string;
+  control?: ControlId;
+}

@@ -13,6 +13,7 @@ import {
 import { AuditTrail } from './AuditTrail.tsx';
 import { CapturedClaims } from './CapturedClaims.tsx';
 import { Checklist } from './Checklist.tsx';
+import { captureBesidePanel } from './demo/capture-tab.ts';
 import { DemoSection } from './demo/DemoSection.tsx';
 import { ExportSection } from './ExportSection.tsx';
 import { FindingsSection } from './FindingsSection.tsx';
@@ -85,7 +86,7 @@ export function ReviewWorkspace({
           label="Notes on this review"
         />
       </section>
-      <DemoSection review={review} data={ready} actor={actor} />
+      <DemoSection review={review} data={ready} actor={actor} capture={captureBesidePanel} />
       <Checklist
         review={review}
         statuses={statuses}

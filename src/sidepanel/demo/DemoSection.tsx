@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ControlId } from '../../core/controls.ts';
-import type { Attachment } from '../../core/demo-records.ts';
+import type { Attachment, ScreenshotTarget } from '../../core/demo-records.ts';
 import { formatBytes, formatOffset } from '../../core/demo-time.ts';
 import type { Review } from '../../core/review.ts';
 import type { StoredClaim } from '../../core/review-records.ts';
+import type { ScreenshotTaken } from '../../messages/protocol.ts';
+import type { Reply } from '../../messages/reply.ts';
 import { CAPTURE_SHORTCUT } from '../../platform/capture-error.ts';
 import { database } from '../../store/db.ts';
 import {
@@ -17,7 +19,6 @@ import {
 } from '../../store/demo.ts';
 import { describeWriteError } from '../../store/storage-error.ts';
 import type { ReviewData } from '../use-review-data.ts';
-import { captureBesidePanel } from './capture-tab.ts';
 import { DemoEntryLine } from './DemoEntryLine.tsx';
 import { DemoLog } from './DemoLog.tsx';
 import { ScreenshotViewer } from './ScreenshotViewer.tsx';
@@ -31,10 +32,13 @@ export function DemoSection({
   review,
   data,
   actor,
+  capture: captureTab,
 }: {
   review: Review;
   data: ReviewData | undefined;
   actor: string;
+  /** Captures the tab beside the panel into the review (the panel passes `captureBesidePanel`). */
+  capture: (target: ScreenshotTarget) => Promise<Reply<ScreenshotTaken>>;
 }) {
   const db = database();
   const sessions = data?.demoSessions ?? [];
@@ -88,7 +92,7 @@ export function DemoSection({
     const entries = entriesBySession.get(running.id) ?? [];
     const entry = entries.find((c) => c.id === selected) ?? entries.at(-1);
     setStatus({ kind: 'busy', text: 'Capturing the tab beside this panel…' });
-    const reply = await captureBesidePanel({
+    const reply = await captureTab({
       reviewId: review.id,
       sessionId: running.id,
       ...(entry ? { claimId: entry.id } : {}),
