@@ -1,6 +1,7 @@
 /**
  * No network of our own, in real Chromium: a full flow — popup, side panel, review, scan, tag,
- * highlight, show, add a selection, verify, options — recorded twice: every request of every page
+ * highlight, show, add a selection, verify, a live demo with a screenshot, exports, backup and
+ * restore, options — recorded twice: every request of every page
  * and worker (the extension's service worker, panel, popup and options page, and the vendor's tab
  * where the content script runs) through CDP, and every byte the browser sends through a
  * recording proxy that forwards only the page under review. The extension's contexts may load
@@ -67,6 +68,15 @@ describe('no network in Chromium', () => {
     await popup2.waitFor(`document.querySelector('.notice')?.textContent.includes('Added to the review')`);
     await panel.evaluate(`document.querySelector('#verify-trail').click()`);
     await panel.waitFor(`document.querySelector('#trail-check')?.textContent.includes('intact')`);
+    // A live demo: an entry logged and a real screenshot of the vendor's tab kept (then shown as a thumbnail).
+    await panel.evaluate(`document.querySelector('#demo-start').click()`);
+    await panel.waitFor(`document.querySelector('#demo-entry')`);
+    await panel.evaluate(`document.querySelector('#demo-entry').focus()`);
+    await panel.cdp('Input.insertText', { text: '+ #rev Revoked the token live; the next call failed' });
+    await panel.cdp('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter' });
+    await panel.waitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
+    await panel.evaluate(`document.querySelector('#demo-capture').click()`);
+    await panel.waitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')?.complete`, 10_000);
     // Every export format, previewed and saved as a file.
     for (const format of ['md', 'jira', 'csv', 'jira-csv', 'html', 'json']) {
       await panel.evaluate(`(() => {
@@ -109,8 +119,12 @@ describe('no network in Chromium', () => {
     expect(ours.length).toBeGreaterThan(0);
     expect(vendorTab.length).toBeGreaterThan(0);
     expect(proxy.seen.some((r) => r.startsWith(`GET ${server.url}`))).toBe(true);
-    // The extension's own contexts loaded only their own files.
-    expect(ours.filter((r) => !r.url.startsWith(browser.extensionBase))).toEqual([]);
+    // The extension's own contexts loaded only their own files (and their own in-memory blob: images).
+    expect(
+      ours.filter(
+        (r) => !r.url.startsWith(browser.extensionBase) && !r.url.startsWith(`blob:${browser.extensionBase}`),
+      ),
+    ).toEqual([]);
     // The vendor's tab (the content script included) reached only the vendor's server.
     expect(vendorTab.filter((r) => !r.url.startsWith(server.url) && !r.url.startsWith('data:'))).toEqual([]);
     // What the proxy refused came from no page or worker: the browser's own update and sign-in
