@@ -1,7 +1,7 @@
 /**
  * No network of our own, in real Firefox: a full flow — host grant, review, scan, tag, highlight,
- * show on the page, audit trail, every export format previewed in the sidebar, a file saved, the
- * options page with a backup written and restored — recorded three ways:
+ * show on the page, audit trail, a live demo with a screenshot, every export format previewed in
+ * the sidebar, a file saved, the options page with a backup written and restored — recorded three ways:
  *
  * 1. WebDriver BiDi: `network.beforeRequestSent` (`context`, `request.url`, `navigation`,
  *    `initiator`) and `browsingContext.navigationStarted`, subscribed for every context. Firefox
@@ -265,6 +265,19 @@ describe('no network in Firefox', () => {
     await firefox.waitFor(vendorTab, `CSS.highlights.has('vendor-review-flash')`, 5000);
     await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
     await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
+    // A live demo: an entry logged, and the tab captured into it by the keyboard command.
+    await firefox.sidebarEvaluate(`document.querySelector('#demo-start').click()`);
+    await sidebarWaitFor(`document.querySelector('#demo-entry')`);
+    await firefox.sidebarEvaluate(`(() => {
+      const input = document.querySelector('#demo-entry');
+      input.value = '+ #rev Revoked the token live; the next call failed';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      return true;
+    })()`);
+    await sidebarWaitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
+    await firefox.runCommand('capture-screenshot');
+    await sidebarWaitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')?.complete`, 15_000);
     // Every export format, previewed in the sidebar; the last one saved as a file.
     for (const format of ['md', 'jira', 'csv', 'jira-csv', 'html', 'json']) {
       await firefox.sidebarEvaluate(`(() => {
@@ -329,7 +342,12 @@ describe('no network in Firefox', () => {
       ...(await firefox.evaluate<string[]>(optionsTab, REFERENCED)),
     ];
     expect(referenced.length).toBeGreaterThan(0);
-    expect(referenced.filter((u) => !u.startsWith(firefox.extensionBase))).toEqual([]);
+    // Our own files, and screenshots shown from our own in-memory blobs (blob:<our origin>/…).
+    expect(
+      referenced.filter(
+        (u) => !u.startsWith(firefox.extensionBase) && !u.startsWith(`blob:${firefox.extensionBase}`),
+      ),
+    ).toEqual([]);
     // No recorder attributes any request to our pages: nothing in the parent process came from them.
     expect(
       seen.channels.filter(
