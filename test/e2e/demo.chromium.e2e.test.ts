@@ -137,6 +137,16 @@ describe('a live demo in Chromium', () => {
     })()`);
   });
 
+  test('hostile text typed or pasted into an entry is shown as text and runs nothing', async () => {
+    const hostile = `n: <img src=x onerror="window.__pwned=1"> [x](javascript:alert(1)) =HYPERLINK("http://e.example")`;
+    await logEntry(hostile);
+    const shown = await panel.evaluate<{ text: string; images: number; pwned: boolean }>(`(() => {
+      const li = ${entry('/HYPERLINK/')};
+      return { text: li.querySelector('.entry-text').textContent, images: li.querySelectorAll('.entry-text img').length, pwned: window.__pwned === 1 };
+    })()`);
+    expect(shown).toEqual({ text: hostile.slice(3), images: 0, pwned: false });
+  });
+
   test('an entry switched from said to shown becomes evidence', async () => {
     await panel.evaluate(`${entry('/acting identity/')}.querySelector('.basis').click()`);
     await panel.waitFor(`${status('auditability')} === 'proven'`);
@@ -251,7 +261,7 @@ describe('a live demo in Chromium', () => {
     await panel.waitFor(
       `document.querySelector('#demo-entry')?.value === '#jit Tokens are minted per task and expire after 15 minu'`,
     );
-    expect(await panel.evaluate<number>(entryCount)).toBe(5);
+    expect(await panel.evaluate<number>(entryCount)).toBe(6);
     expect(await panel.evaluate<string>(textOf('#demo-clock'))).toMatch(/^\+0:0\d:\d\d$/);
     await panel.evaluate(`document.querySelector('#demo-stop').click()`);
     await panel.waitFor(
