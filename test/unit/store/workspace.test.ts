@@ -252,4 +252,63 @@ describe('migrations', () => {
     current.close();
     await Dexie.delete(v1name);
   });
+
+  test('a database written by version 2 (the workspace, before live demos) opens with every row', async () => {
+    const v2name = `v2-${crypto.randomUUID()}`;
+    // Versions 1 and 2 exactly as they shipped (frozen here as the fixture's writer).
+    const v2 = new Dexie(v2name);
+    v2.version(1).stores({ reviews: 'id, *domains, updatedAt', sources: 'id, reviewId, &[reviewId+url]' });
+    v2.version(2).stores({
+      claims: 'id, reviewId, sourceId',
+      assessments: 'id, reviewId, claimId, &[claimId+control]',
+      redFlags: 'id, reviewId, claimId',
+      notes: 'id, reviewId, &[reviewId+scope]',
+      events: 'id, reviewId, &[reviewId+seq]',
+    });
+    const at = '2026-02-01T00:00:00.000Z';
+    await v2.table('reviews').add({
+      id: 'r1',
+      vendor: 'Acme',
+      product: '',
+      domains: ['acme.com'],
+      template: 'ai-readiness',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await v2.table('claims').add({
+      id: 'c1',
+      reviewId: 'r1',
+      sourceId: 's1',
+      url: 'https://trust.acme.com/',
+      text: 'Tokens expire after 15 minutes.',
+      headingPath: ['Security'],
+      structure: 'sentence',
+      selector: { exact: 'Tokens expire after 15 minutes.', prefix: '', suffix: '' },
+      flags: { inCode: false, gated: false, hidden: false },
+      origin: 'extracted',
+      capturedAt: at,
+    });
+    await v2.table('assessments').add({
+      id: 'a1',
+      reviewId: 'r1',
+      claimId: 'c1',
+      control: 'jit-access',
+      verdict: 'evidence',
+      by: 'Ana',
+      at,
+    });
+    await v2.table('notes').add({ id: 'n1', reviewId: 'r1', scope: 'review', text: 'Kick-off call', at });
+    v2.close();
+
+    const current = new ReviewDatabase(v2name);
+    expect(await current.claims.get('c1')).toMatchObject({ text: 'Tokens expire after 15 minutes.' });
+    expect(await current.assessments.where('[claimId+control]').equals(['c1', 'jit-access']).count()).toBe(1);
+    expect((await current.notes.get('n1'))?.text).toBe('Kick-off call');
+    // The new tables are there and empty, and a demo can start in the migrated review.
+    expect(await current.demoSessions.count()).toBe(0);
+    expect(await current.attachments.count()).toBe(0);
+    expect(current.verno).toBe(3);
+    current.close();
+    await Dexie.delete(v2name);
+  });
 });
