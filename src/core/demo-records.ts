@@ -21,6 +21,15 @@ export interface DemoSession {
 /** What a demo entry is: a claim for a control (evidence or marketing), a question, a red flag, or a plain note. */
 export type DemoEntryKind = 'evidence' | 'marketing' | 'question' | 'red-flag' | 'note';
 
+/** How each entry kind reads, for people. */
+export const DEMO_KIND_LABELS: Readonly<Record<DemoEntryKind, string>> = {
+  evidence: 'Evidence',
+  marketing: 'Marketing',
+  question: 'Question',
+  'red-flag': 'Red flag',
+  note: 'Note',
+};
+
 /** Whether the vendor only said it (a promise) or showed it working. */
 export type DemoBasis = 'said' | 'shown';
 

@@ -2,7 +2,7 @@
 
 /** `+0:01:35` for 95,000 ms; never negative. */
 export function formatOffset(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
+  const total = Math.floor(Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -19,15 +19,17 @@ import type { KindCueLabel } from '../core/classify/kind-cues.ts';
 import { RED_FLAG_IDS } from '../core/classify/red-flag-cues.ts';
 import type { AssessmentVerdict } from '../core/control-status.ts';
 import { CONTROL_IDS } from '../core/controls.ts';
+import type { DemoBasis, DemoEntryKind, ScreenshotMime } from '../core/demo-records.ts';
 import type { SourceKind, TemplateId } from '../core/review.ts';
 import type { ClaimOrigin, NoteScope } from '../core/review-records.ts';
 import type { Verdict } from '../core/verdict.ts';
+import { base64ByteLength, isBase64 } from './base64.ts';
 import type { ReviewSnapshot } from './report.ts';
 
 /** The `format` every backup carries. */
 export const BACKUP_FORMAT = 'vendor-review-backup';
 /** The version this extension writes. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The oldest version this extension reads (and migrates). */
 export const OLDEST_BACKUP_VERSION = 1;
 /** Default cap on a backup's text, in UTF-16 code units (`text.length`): 512 MB. */
@@ -71,9 +73,15 @@ export const BACKUP_LIMITS = {
   redFlags: 100_000,
   notes: 300_000,
   events: 5_000_000,
+  demoSessions: 10_000,
+  attachments: 100_000,
+  /** One screenshot's image as base64: 20 MB of text, i.e. 15 MB of image (a 4K PNG is a few MB). */
+  imageData: 20 * 1024 * 1024,
+  /** An image's width or height in pixels. */
+  imageSide: 100_000,
 } as const;
 
-/** A backup as this extension writes it (version 2): every review's rows exactly as stored. */
+/** A backup as this extension writes it (version 3): every review's rows as stored, screenshots as base64. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
@@ -111,6 +119,9 @@ const STRUCTURES = allOf<StructureKind>()([
   'structured',
 ]);
 const ORIGINS = allOf<ClaimOrigin>()(['extracted', 'selection', 'demo']);
+const DEMO_KINDS = allOf<DemoEntryKind>()(['evidence', 'marketing', 'question', 'red-flag', 'note']);
+const DEMO_BASES = allOf<DemoBasis>()(['said', 'shown']);
+const SCREENSHOT_MIMES = allOf<ScreenshotMime>()(['image/png', 'image/jpeg']);
 const CLAIM_KINDS = allOf<ClaimKind>()(['evidence', 'marketing', 'unclear']);
 const ASSESSMENT_VERDICTS = allOf<AssessmentVerdict>()(['evidence', 'marketing', 'not-relevant']);
 const KIND_CUE_LABELS = allOf<KindCueLabel>()([
@@ -149,13 +160,25 @@ const sha256 = v.pipe(
   v.check((s) => s.length === 64 && /^[0-9a-f]{64}$/.test(s), 'expected a SHA-256 (64 lowercase hex digits)'),
 );
 
-/** A note's scope: `review`, `control:<control id>` or `claim:<claim id>`. */
-function isNoteScope(value: unknown): value is NoteScope {
+/** A note's scope as version 2 knew it: `review`, `control:<control id>` or `claim:<claim id>`. */
+function isNoteScopeV2(value: unknown): value is NoteScope {
   if (typeof value !== 'string') return false;
   if (value === 'review') return true;
   if (value.startsWith('control:')) return CONTROL_SET.has(value.slice('control:'.length));
   return value.startsWith('claim:') && value.length > 6 && value.length <= 6 + BACKUP_LIMITS.id;
 }
+
+/** A note's scope: as in version 2, or `follow-up` (the questions drafted for the vendor). */
+function isNoteScope(value: unknown): value is NoteScope {
+  return value === 'follow-up' || isNoteScopeV2(value);
+}
+
+/** An image as base64: the charset and padding `btoa` writes, nothing else (it may be inlined in HTML). */
+const imageData = v.pipe(
+  v.string(),
+  v.maxLength(BACKUP_LIMITS.imageData),
+  v.check(isBase64, 'expected an image as base64 (A–Z, a–z, 0–9, +, / and = padding)'),
+);
 
 /**
  * Why a value is not plain JSON we can store and hash, or undefined. Iterative, with a depth and a
@@ -257,8 +280,8 @@ const SuggestionSchema = v.strictObject({
   redFlags: list(redFlagId, RED_FLAG_IDS.length),
 });
 
-/** A `StoredClaim` row. */
-export const ClaimSchema = v.strictObject({
+/** A `StoredClaim` row as version 2 knew it (no demo stamp). */
+const ClaimV2Schema = v.strictObject({
   id,
   reviewId: id,
   sourceId: id,
@@ -288,6 +311,22 @@ export const ClaimSchema = v.strictObject({
   ),
 });
 
+/** A claim's `DemoStamp`. */
+const DemoStampSchema = v.strictObject({
+  sessionId: id,
+  offsetMs: count,
+  kind: v.picklist(DEMO_KINDS),
+  basis: v.picklist(DEMO_BASES),
+  control: v.optional(controlId),
+  redFlag: v.optional(redFlagId),
+});
+
+/** A `StoredClaim` row. */
+export const ClaimSchema = v.strictObject({
+  ...ClaimV2Schema.entries,
+  demo: v.optional(DemoStampSchema),
+});
+
 /** An `Assessment` row. */
 export const AssessmentSchema = v.strictObject({
   id,
@@ -311,13 +350,57 @@ export const RedFlagSchema = v.strictObject({
   at: isoTime,
 });
 
-/** A `Note` row. */
-export const NoteSchema = v.strictObject({
+/** A `Note` row as version 2 knew it (no follow-up scope). */
+const NoteV2Schema = v.strictObject({
   id,
   reviewId: id,
-  scope: v.custom<NoteScope>(isNoteScope, 'expected "review", "control:<control id>" or "claim:<claim id>"'),
+  scope: v.custom<NoteScope>(
+    isNoteScopeV2,
+    'expected "review", "control:<control id>" or "claim:<claim id>"',
+  ),
   text: text(BACKUP_LIMITS.noteText),
   at: isoTime,
+});
+
+/** A `Note` row. */
+export const NoteSchema = v.strictObject({
+  ...NoteV2Schema.entries,
+  scope: v.custom<NoteScope>(
+    isNoteScope,
+    'expected "review", "follow-up", "control:<control id>" or "claim:<claim id>"',
+  ),
+});
+
+/** A `DemoSession` row. */
+export const DemoSessionSchema = v.strictObject({
+  id,
+  reviewId: id,
+  title: text(BACKUP_LIMITS.title),
+  startedAt: isoTime,
+  stoppedAt: v.optional(isoTime),
+  by: text(BACKUP_LIMITS.name),
+});
+
+/** An `Attachment` row as a backup carries it: the image as base64 in `data`, no Blobs. */
+export const AttachmentSchema = v.strictObject({
+  id,
+  reviewId: id,
+  sessionId: v.optional(id),
+  claimId: v.optional(id),
+  control: v.optional(controlId),
+  mime: v.picklist(SCREENSHOT_MIMES),
+  size: count,
+  sha256,
+  capturedAt: isoTime,
+  by: text(BACKUP_LIMITS.name),
+  tabTitle: v.optional(text(BACKUP_LIMITS.title)),
+  tabUrl: v.optional(text(BACKUP_LIMITS.url)),
+  width: v.optional(v.pipe(count, v.maxValue(BACKUP_LIMITS.imageSide))),
+  height: v.optional(v.pipe(count, v.maxValue(BACKUP_LIMITS.imageSide))),
+  data: v.optional(imageData),
+  removed: v.optional(
+    v.strictObject({ at: isoTime, by: text(BACKUP_LIMITS.name), reason: text(BACKUP_LIMITS.reason) }),
+  ),
 });
 
 /** An `AuditEvent` row (its hashes are checked by `verifyChain`, not here). */
@@ -337,7 +420,7 @@ export const EventSchema = v.strictObject({
 
 const app = v.strictObject({ name: text(BACKUP_LIMITS.name), version: text(BACKUP_LIMITS.name) });
 
-/** A version-2 backup. */
+/** A version-3 backup: version 2's rows, demo stamps and follow-up notes, demo sessions and screenshots. */
 export const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
@@ -351,6 +434,28 @@ export const BackupSchema = v.strictObject({
       assessments: list(AssessmentSchema, BACKUP_LIMITS.assessments),
       redFlags: list(RedFlagSchema, BACKUP_LIMITS.redFlags),
       notes: list(NoteSchema, BACKUP_LIMITS.notes),
+      events: list(EventSchema, BACKUP_LIMITS.events),
+      demoSessions: list(DemoSessionSchema, BACKUP_LIMITS.demoSessions),
+      attachments: list(AttachmentSchema, BACKUP_LIMITS.attachments),
+    }),
+    BACKUP_LIMITS.reviews,
+  ),
+});
+
+/** A version-2 backup: written before live demos (no demo tables, stamps or follow-up notes). */
+export const BackupV2Schema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(2),
+  exportedAt: isoTime,
+  app,
+  reviews: list(
+    v.strictObject({
+      review: ReviewSchema,
+      sources: list(SourceSchema, BACKUP_LIMITS.sources),
+      claims: list(ClaimV2Schema, BACKUP_LIMITS.claims),
+      assessments: list(AssessmentSchema, BACKUP_LIMITS.assessments),
+      redFlags: list(RedFlagSchema, BACKUP_LIMITS.redFlags),
+      notes: list(NoteV2Schema, BACKUP_LIMITS.notes),
       events: list(EventSchema, BACKUP_LIMITS.events),
     }),
     BACKUP_LIMITS.reviews,
@@ -374,7 +479,7 @@ const asBackup = (parsed: v.InferOutput<typeof BackupSchema>): Backup => parsed;
 /** A version-1 file does not say which app wrote it. */
 const UNKNOWN_APP = { name: 'unknown', version: 'unknown' } as const;
 
-/** Version 1 → 2: the workspace tables did not exist yet, so each review gets them empty. */
+/** Version 1 → 3: the workspace and demo tables did not exist yet, so each review gets them empty. */
 function migrateV1(parsed: v.InferOutput<typeof BackupV1Schema>): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -389,7 +494,18 @@ function migrateV1(parsed: v.InferOutput<typeof BackupV1Schema>): Backup {
       redFlags: [],
       notes: [],
       events: [],
+      demoSessions: [],
+      attachments: [],
     })),
+  };
+}
+
+/** Version 2 → 3: the demo tables did not exist yet, so each review gets them empty. */
+function migrateV2(parsed: v.InferOutput<typeof BackupV2Schema>): Backup {
+  return {
+    ...parsed,
+    version: BACKUP_VERSION,
+    reviews: parsed.reviews.map((snapshot) => ({ ...snapshot, demoSessions: [], attachments: [] })),
   };
 }
 
@@ -429,6 +545,8 @@ const SINGULAR: Record<string, string> = {
   redFlags: 'red flag',
   notes: 'note',
   events: 'event',
+  demoSessions: 'demo session',
+  attachments: 'attachment',
 };
 
 /** Reads `root[k1][k2]…` without trusting any step to be an object. */
@@ -528,7 +646,16 @@ function integrityProblem(backup: Backup): string | undefined {
     }
 
     const ids: Record<string, Set<string>> = {};
-    const tables = ['sources', 'claims', 'assessments', 'redFlags', 'notes', 'events'] as const;
+    const tables = [
+      'sources',
+      'claims',
+      'assessments',
+      'redFlags',
+      'notes',
+      'events',
+      'demoSessions',
+      'attachments',
+    ] as const;
     for (const table of tables) {
       ids[table] = new Set();
       for (const [i, row] of snapshot[table].entries()) {
@@ -547,6 +674,7 @@ function integrityProblem(backup: Backup): string | undefined {
     }
     const sourceIds = ids.sources as Set<string>;
     const claimIds = ids.claims as Set<string>;
+    const sessionIds = ids.demoSessions as Set<string>;
 
     // The database's unique indexes, checked here so a bad file is refused with a reason, not a ConstraintError.
     const unique = (table: string, path: string, what: string, key: string) => {
@@ -563,11 +691,38 @@ function integrityProblem(backup: Backup): string | undefined {
       if (problem) return problem;
     }
     for (const [i, claim] of snapshot.claims.entries()) {
-      if (!sourceIds.has(claim.sourceId)) {
+      // A demo entry's "source" is its demo session; every other claim's is a page.
+      const demo = claim.origin === 'demo';
+      if (!(demo ? sessionIds : sourceIds).has(claim.sourceId)) {
         return fail(
           `reviews[${r}].claims[${i}].sourceId`,
-          `no source of this review has the id ${quote(claim.sourceId)}`,
+          `no ${demo ? 'demo session' : 'source'} of this review has the id ${quote(claim.sourceId)}`,
         );
+      }
+      if (claim.demo && !sessionIds.has(claim.demo.sessionId)) {
+        return fail(
+          `reviews[${r}].claims[${i}].demo.sessionId`,
+          `no demo session of this review has the id ${quote(claim.demo.sessionId)}`,
+        );
+      }
+    }
+    for (const [i, shot] of snapshot.attachments.entries()) {
+      const path = `reviews[${r}].attachments[${i}]`;
+      if (shot.sessionId !== undefined && !sessionIds.has(shot.sessionId)) {
+        return fail(
+          `${path}.sessionId`,
+          `no demo session of this review has the id ${quote(shot.sessionId)}`,
+        );
+      }
+      if (shot.claimId !== undefined && !claimIds.has(shot.claimId)) {
+        return fail(`${path}.claimId`, `no claim of this review has the id ${quote(shot.claimId)}`);
+      }
+      if (shot.data === undefined) continue;
+      // A removal drops the image for good: a backup must not bring it back.
+      if (shot.removed) return fail(`${path}.data`, 'a removed screenshot carries no image');
+      const bytes = base64ByteLength(shot.data);
+      if (bytes !== shot.size) {
+        return fail(`${path}.size`, `the image is ${bytes} bytes, not ${shot.size}`);
       }
     }
     for (const [i, assessment] of snapshot.assessments.entries()) {
@@ -735,15 +890,20 @@ async function parse(input: string, maxChars: number): Promise<ParsedBackup> {
 
   let backup: Backup;
   let migratedFrom: number | undefined;
+  // abortEarly: the first problem is the message; collecting all of a huge bad file's issues would cost for nothing.
   if (version === 1) {
-    // abortEarly: the first problem is the message; collecting all of a huge bad file's issues would cost for nothing.
     const result = v.safeParse(BackupV1Schema, doc, { abortEarly: true });
     if (!result.success) return fail(issueSentence(result.issues[0], doc, 1));
     backup = migrateV1(result.output);
     migratedFrom = 1;
+  } else if (version === 2) {
+    const result = v.safeParse(BackupV2Schema, doc, { abortEarly: true });
+    if (!result.success) return fail(issueSentence(result.issues[0], doc, 2));
+    backup = migrateV2(result.output);
+    migratedFrom = 2;
   } else {
     const result = v.safeParse(BackupSchema, doc, { abortEarly: true });
-    if (!result.success) return fail(issueSentence(result.issues[0], doc, 2));
+    if (!result.success) return fail(issueSentence(result.issues[0], doc, BACKUP_VERSION));
     backup = asBackup(result.output);
   }
 

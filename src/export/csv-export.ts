@@ -6,6 +6,7 @@
  * (`XMLHttpRequest`), and the extension's build must hold no network API at all. What we need is
  * the writing half only, and that is a few lines; papaparse still parses our output back in tests.
  */
+import { demoSourceText } from './demo-log.ts';
 import { findingJira } from './jira-report.ts';
 import type { Finding, Report } from './report.ts';
 import { assessmentText } from './status-text.ts';
@@ -44,7 +45,10 @@ export const CLAIMS_CSV_COLUMNS = [
   'Note',
 ] as const;
 
-/** One row per assessed claim per control (a claim tagged for two controls gives two rows). */
+/**
+ * One row per assessed claim per control (a claim tagged for two controls gives two rows). A claim
+ * logged in a live demo has no page: its source reads `live demo: <session> +h:mm:ss`, no deep link.
+ */
 export function claimsCsv(report: Report): string {
   const rows = report.controls.flatMap((control) =>
     control.claims.map((claim) => [
@@ -54,8 +58,8 @@ export function claimsCsv(report: Report): string {
       control.frameworks.join('; '),
       assessmentText(claim.verdict),
       claim.text,
-      claim.url,
-      claim.deepLink ?? '',
+      claim.demo ? demoSourceText(claim.demo) : claim.url,
+      claim.demo ? '' : (claim.deepLink ?? ''),
       claim.capturedAt,
       claim.note ?? '',
     ]),

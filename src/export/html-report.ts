@@ -3,6 +3,9 @@
  * Content-Security-Policy that forbids both, so the file is safe to open from disk or attach to a
  * ticket. Every piece of text from the review goes through `html-escape.ts`.
  */
+
+import { demoSectionHtml } from './demo-html.ts';
+import { demoSourceText } from './demo-log.ts';
 import { escapeHtml, htmlLink, htmlUrl } from './html-escape.ts';
 import type { Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
@@ -39,11 +42,14 @@ blockquote { margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 4px solid 
 .note { white-space: pre-wrap; }
 a { color: #0969da; overflow-wrap: anywhere; }
 .hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+figure.screenshot { margin: 0.75rem 0 1rem; }
+figure.screenshot img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+figcaption, .tombstone { color: var(--muted); font-size: 0.9em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; }
   h2 { break-after: avoid; }
-  .claim, tr, #verdict { break-inside: avoid; }
+  .claim, tr, #verdict, figure { break-inside: avoid; }
   #verdict { background: none !important; }
 }
 `;
@@ -62,8 +68,9 @@ export function htmlReport(report: Report): string {
     findings(report),
     report.reviewNote ? `<h2>Review note</h2><p class="note">${escapeHtml(report.reviewNote)}</p>` : '',
     sources(report),
-    // HOOK (screenshots): when `Report` gains screenshots or a demo log, render them here as
-    // <img src="data:…"> with the claim they show. The CSP already allows data: images and nothing else.
+    // Near the end, not beside the controls as in Markdown and Jira: the inline screenshots are
+    // large, and the printed report reads better with verdict and controls first.
+    demoSectionHtml(report.demo),
     audit(report),
   ];
   return `<!doctype html>
@@ -135,7 +142,7 @@ function claimBlock(claim: ReportClaim): string {
     changedText(claim)
       ? `<p class="changed"><strong>${escapeHtml(changedText(claim) ?? '')}</strong></p>`
       : '',
-    `<p>Source: ${htmlUrl(claim.url)}</p>`,
+    `<p>Source: ${claim.demo ? escapeHtml(demoSourceText(claim.demo)) : htmlUrl(claim.url)}</p>`,
     claim.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>` : '',
     `<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`,
     claim.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>` : '',
@@ -157,7 +164,9 @@ function redFlag(flag: ReportRedFlag): string {
     `<p class="muted">${escapeHtml(`Raised by ${flag.by} at ${flag.at}.`)}</p>`,
     flag.note.trim() ? `<p class="note">${escapeHtml(flag.note)}</p>` : '',
     flag.claim ? `<blockquote>${escapeHtml(flag.claim.text)}</blockquote>` : '',
-    flag.claim ? `<p>Source: ${htmlUrl(flag.claim.url)}</p>` : '',
+    flag.claim
+      ? `<p>Source: ${flag.claim.demo ? escapeHtml(demoSourceText(flag.claim.demo)) : htmlUrl(flag.claim.url)}</p>`
+      : '',
     flag.claim?.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', flag.claim.deepLink)}</p>` : '',
     '</section>',
   ]

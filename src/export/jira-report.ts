@@ -2,6 +2,8 @@
  * A review as Jira wiki markup: the whole report (for a Confluence-style page or an epic) and one
  * finding as an issue description. Every piece of text from the review goes through `jira-escape.ts`.
  */
+import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
+import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
 import { escapeJira, jiraLines, jiraLink, jiraQuote, jiraRow, jiraUrl } from './jira-escape.ts';
 import { append } from './lines.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
@@ -41,6 +43,11 @@ export function jiraReport(report: Report): string {
     'h2. Controls',
   );
   for (const control of report.controls) append(out, '', controlBlock(control));
+
+  if (report.demo.length > 0) {
+    out.push('', 'h2. Live demo');
+    for (const session of report.demo) append(out, '', demoSessionBlock(session));
+  }
 
   out.push('', 'h2. Red flags', '');
   if (report.redFlags.length === 0) out.push('None raised.');
@@ -136,13 +143,32 @@ function claimBlock(claim: ReportClaim): string[] {
   const out = [
     `*${escapeJira(assessmentText(claim.verdict))}* · ${escapeJira(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}`,
     jiraQuote(claim.text),
-    `Source: ${jiraUrl(claim.url)}`,
+    `Source: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}`,
   ];
   const changed = changedText(claim);
   if (changed) out.push(`*${escapeJira(changed)}*`);
   if (claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push(`Captured at ${escapeJira(claim.capturedAt)}`);
   if (claim.note) append(out, '', '*Note:*', jiraLines(claim.note));
+  return out;
+}
+
+/** A demo session: its title and times, its entries as a table, then screenshots tied to no entry. */
+function demoSessionBlock(session: ReportDemoSession): string[] {
+  const out = [
+    `h3. ${escapeJira(session.title || 'Untitled demo')}`,
+    '',
+    escapeJira(demoSessionText(session)),
+  ];
+  if (session.entries.length === 0) out.push('', 'No entries logged.');
+  else {
+    out.push('', jiraRow(DEMO_LOG_COLUMNS, true));
+    for (const entry of session.entries) out.push(jiraRow(demoEntryCells(entry)));
+  }
+  if (session.screenshots.length > 0) {
+    out.push('', 'Screenshots not tied to an entry:');
+    for (const shot of session.screenshots) out.push(`* ${escapeJira(screenshotText(shot))}`);
+  }
   return out;
 }
 
@@ -158,7 +184,8 @@ function redFlagBody(flag: ReportRedFlag): string[] {
   const out = [escapeJira(`Raised by ${flag.by} at ${flag.at}.`)];
   if (flag.note.trim()) append(out, '', jiraLines(flag.note));
   if (flag.claim) {
-    out.push('', jiraQuote(flag.claim.text), `Source: ${jiraUrl(flag.claim.url)}`);
+    const source = flag.claim.demo ? escapeJira(demoSourceText(flag.claim.demo)) : jiraUrl(flag.claim.url);
+    out.push('', jiraQuote(flag.claim.text), `Source: ${source}`);
     if (flag.claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', flag.claim.deepLink));
   }
   return out;

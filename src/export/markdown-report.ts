@@ -2,7 +2,8 @@
  * A review as GitHub-flavoured Markdown: the whole report (for a wiki page or a PR) and one
  * finding as a ticket body. Every piece of text from the review goes through `markdown-escape.ts`.
  */
-
+import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
+import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
 import { append } from './lines.ts';
 import {
   escapeMarkdown,
@@ -44,6 +45,11 @@ export function markdownReport(report: Report): string {
     '## Controls',
   );
   for (const control of report.controls) append(out, '', controlBlock(control));
+
+  if (report.demo.length > 0) {
+    out.push('', '## Live demo');
+    for (const session of report.demo) append(out, '', demoSessionBlock(session));
+  }
 
   out.push('', '## Red flags', '');
   if (report.redFlags.length === 0) out.push('None raised.');
@@ -145,13 +151,34 @@ function claimBlock(claim: ReportClaim): string[] {
     '',
     markdownQuote(claim.text),
     '',
-    `Source: ${markdownUrl(claim.url)}`,
+    `Source: ${claim.demo ? escapeMarkdown(demoSourceText(claim.demo)) : markdownUrl(claim.url)}`,
   ];
   const changed = changedText(claim);
   if (changed) out.push('', `**${escapeMarkdown(changed)}**`);
   if (claim.deepLink) out.push('', markdownLink('Deep link (scrolls to the quote)', claim.deepLink));
   out.push('', `Captured at ${escapeMarkdown(claim.capturedAt)}`);
   if (claim.note) append(out, '', '**Note:**', '', markdownLines(claim.note));
+  return out;
+}
+
+/** A demo session: its title and times, its entries as a table, then screenshots tied to no entry. */
+function demoSessionBlock(session: ReportDemoSession): string[] {
+  const out = [
+    `### ${escapeMarkdown(session.title || 'Untitled demo')}`,
+    '',
+    escapeMarkdown(demoSessionText(session)),
+  ];
+  if (session.entries.length === 0) out.push('', 'No entries logged.');
+  else {
+    out.push('', `| ${DEMO_LOG_COLUMNS.join(' | ')} |`, `|${' --- |'.repeat(DEMO_LOG_COLUMNS.length)}`);
+    for (const entry of session.entries) {
+      out.push(`| ${demoEntryCells(entry).map(escapeMarkdown).join(' | ')} |`);
+    }
+  }
+  if (session.screenshots.length > 0) {
+    out.push('', 'Screenshots not tied to an entry:', '');
+    for (const shot of session.screenshots) out.push(`- ${escapeMarkdown(screenshotText(shot))}`);
+  }
   return out;
 }
 
@@ -167,7 +194,9 @@ function redFlagBody(flag: ReportRedFlag): string[] {
   const out = [escapeMarkdown(`Raised by ${flag.by} at ${flag.at}.`)];
   if (flag.note.trim()) append(out, '', markdownLines(flag.note));
   if (flag.claim) {
-    out.push('', markdownQuote(flag.claim.text), '', `Source: ${markdownUrl(flag.claim.url)}`);
+    const { demo } = flag.claim;
+    const source = demo ? escapeMarkdown(demoSourceText(demo)) : markdownUrl(flag.claim.url);
+    out.push('', markdownQuote(flag.claim.text), '', `Source: ${source}`);
     if (flag.claim.deepLink)
       out.push('', markdownLink('Deep link (scrolls to the quote)', flag.claim.deepLink));
   }

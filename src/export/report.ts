@@ -8,6 +8,7 @@ import type { AuditEvent, ChainCheck } from '../core/audit-chain.ts';
 import { RED_FLAG_NAMES, type RedFlagId } from '../core/classify/red-flag-cues.ts';
 import { type ControlStatus, checklist } from '../core/control-status.ts';
 import { CONTROLS, type ControlId, PROOF_POINTS } from '../core/controls.ts';
+import type { Attachment, DemoSession } from '../core/demo-records.ts';
 import type { Review, Source } from '../core/review.ts';
 import type {
   Assessment,
@@ -19,8 +20,16 @@ import type {
 import { TEMPLATES } from '../core/templates.ts';
 import { deepLink } from '../core/text-fragment.ts';
 import { computeVerdict, type VerdictResult } from '../core/verdict.ts';
+import { demoLog, demoSourceOf, type ReportDemoSession, type ReportDemoSource } from './demo-log.ts';
 
-/** A review's rows exactly as stored: what a backup carries and what reports are built from. */
+/**
+ * A screenshot as backups and reports carry it: the stored record without its Blobs, the image as
+ * base64 in `data` (absent once removed). The preview (`thumb`) is not carried: without one, the
+ * panel's list shows the image itself.
+ */
+export type ExportedAttachment = Omit<Attachment, 'blob' | 'thumb'> & { data?: string };
+
+/** A review's rows as stored (screenshots as base64): what a backup carries and reports are built from. */
 export interface ReviewSnapshot {
   review: Review;
   sources: Source[];
@@ -29,6 +38,8 @@ export interface ReviewSnapshot {
   redFlags: RedFlagRecord[];
   notes: Note[];
   events: AuditEvent[];
+  demoSessions: DemoSession[];
+  attachments: ExportedAttachment[];
 }
 
 /** One assessed claim as exports show it. */
@@ -51,6 +62,8 @@ export interface ReportClaim {
   gated: boolean;
   /** The page no longer says this (changed: with what it says now; orphaned: nowhere). */
   changed?: { status: 'changed' | 'orphaned'; currentText?: string };
+  /** For a claim logged in a live demo: its session and offset (it has no page URL). */
+  demo?: ReportDemoSource;
 }
 
 /** One control of the checklist with what decided its status. */
@@ -78,7 +91,7 @@ export interface ReportRedFlag {
   by: string;
   at: string;
   /** The claim that shows it, when it was raised from one. */
-  claim?: Pick<ReportClaim, 'claimId' | 'text' | 'url' | 'deepLink'>;
+  claim?: Pick<ReportClaim, 'claimId' | 'text' | 'url' | 'deepLink' | 'demo'>;
 }
 
 /** What kind of gap a finding reports. */
@@ -116,6 +129,8 @@ export interface Report {
   controls: ReportControl[];
   redFlags: ReportRedFlag[];
   findings: Finding[];
+  /** Live demo sessions, oldest first (empty when there were none). */
+  demo: ReportDemoSession[];
   reviewNote?: string;
   sources: Array<Pick<Source, 'url' | 'title' | 'kind' | 'lastCapturedAt'>>;
   audit: {
@@ -152,6 +167,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
   for (const c of snapshot.claims) if (c.pageCheck && c.pageCheck.status !== 'anchored') stale.add(c.id);
   const claims = new Map(snapshot.claims.map((c) => [c.id, c]));
   const notes = new Map(snapshot.notes.map((n) => [n.scope, n.text.trim()]));
+  const sessions = new Map(snapshot.demoSessions.map((s) => [s.id, s]));
 
   const statuses = checklist(
     review.template,
@@ -194,6 +210,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
     if (http.test(claim.url)) out.deepLink = deepLink(claim.url, claim.selector.exact);
     const note = notes.get(`claim:${claim.id}`);
     if (note) out.note = note;
+    if (claim.demo) out.demo = demoSourceOf(claim.demo, sessions);
     if (stale.has(claim.id)) {
       const check = claim.pageCheck;
       out.changed = { status: check?.status === 'orphaned' ? 'orphaned' : 'changed' };
@@ -245,6 +262,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
                 text: claim.text,
                 url: claim.url,
                 ...(http.test(claim.url) ? { deepLink: deepLink(claim.url, claim.selector.exact) } : {}),
+                ...(claim.demo ? { demo: demoSourceOf(claim.demo, sessions) } : {}),
               },
             }
           : {}),
@@ -267,6 +285,13 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
     controls,
     redFlags,
     findings: findingsOf(review, controls, redFlags),
+    demo: demoLog({
+      sessions: snapshot.demoSessions,
+      claims: snapshot.claims,
+      attachments: snapshot.attachments,
+      notes,
+      ...(options.controls ? { controls: new Set(options.controls) } : {}),
+    }),
     ...(reviewNote ? { reviewNote } : {}),
     sources: snapshot.sources.map(({ url, title, kind, lastCapturedAt }) => ({
       url,

@@ -8,10 +8,12 @@
  * Two modes:
  *
  * - **merge**: rows are matched by id and the newer one wins (review: `updatedAt`; source:
- *   `lastCapturedAt`; claim: `capturedAt`; assessment, red flag, note: `at`); a tie keeps the stored
- *   row. A backup row whose unique key (source URL, claim × control, note scope) is held by a stored
- *   row with another id merges into that row: the stored id is kept, the newer content wins, and the
- *   backup's references to its own id (a claim's `sourceId`) are redirected to the stored one. A row
+ *   `lastCapturedAt`; claim: `capturedAt`; assessment, red flag, note: `at`; demo session:
+ *   `stoppedAt`, else `startedAt`; screenshot: its removal's `at`, else `capturedAt`, so a removed
+ *   image never comes back from an older backup); a tie keeps the stored row. A backup row whose
+ *   unique key (source URL, claim × control, note scope) is held by a stored row with another id
+ *   merges into that row: the stored id is kept, the newer content wins, and the backup's
+ *   references to its own id (a claim's `sourceId`) are redirected to the stored one. A row
  *   whose id is stored under another review, or that matches one stored row by id and another by
  *   key, is a conflict: skipped (never moved, never overwritten), and so is every backup row that
  *   refers to it. Audit events are append-only: the backup's events are added only when the stored
@@ -22,23 +24,34 @@
  *   `review.restore-merge` event is appended to its trail (and `updatedAt` set), so the stored
  *   chain records where those changes came from, as every other change is recorded.
  *   Known limit: resolving a red flag does not change its `at`, so a resolution alone does not make
- *   a red flag "newer"; with equal times the stored row stays.
+ *   a red flag "newer"; with equal times the stored row stays. The same holds for renaming a demo
+ *   session and for moving a screenshot to another entry.
  *
  * - **copy**: each review is restored beside what is here with fresh ids for every row, references
- *   between them remapped (claim → source, assessment and red flag → claim, note scope
- *   `claim:<id>`). The audit chain hashes cover ids and the review id, so the original chain cannot
- *   verify under new ids; rather than store a chain that does not verify, the copy's trail is
- *   re-chained from scratch: event 1 is `review.restore-copy`, recording the original review id,
- *   the original head hash, how many events it had and whether it verified; events 2… are the
+ *   between them remapped (claim → source or demo session, demo stamp → session, screenshot →
+ *   session and claim, assessment and red flag → claim, note scope `claim:<id>`). The audit chain
+ *   hashes cover ids and the review id, so the original chain cannot verify under new ids; rather
+ *   than store a chain that does not verify, the copy's trail is re-chained from scratch: event 1
+ *   is `review.restore-copy`, recording the original review id, the original head hash, how many
+ *   events it had and whether it verified; events 2… are the
  *   original events in order with new ids, the new review id, remapped targets and `…Id` fields,
  *   and their original actor, action and time, hashed anew. The original trail stays checkable
  *   against the backup file, whose head hash the first event quotes. The copy keeps the original
  *   `updatedAt`, so it does not become the review the vendor's pages open into.
+ *
+ * Screenshots arrive as base64 and are stored as Blobs of their type. Before anything is written,
+ * each image is decoded and hashed: one whose bytes do not match its SHA-256 rejects the whole
+ * restore (the hash is what the reviewer quotes as evidence; a backup that changed the image under
+ * it must not be taken in), and the database is left as it was.
  */
+
 import { Dexie, type EntityTable, type IDType } from 'dexie';
 import { type AuditEvent, hashEvent, nextEvent, verifyChain } from '../core/audit-chain.ts';
+import type { Attachment } from '../core/demo-records.ts';
+import { sha256Hex } from '../core/sha256.ts';
 import type { Backup } from '../export/backup-schema.ts';
 import { chainOrder } from '../export/backup-schema.ts';
+import { base64ToBytes } from '../export/base64.ts';
 import type { ReviewSnapshot } from '../export/report.ts';
 import type { ReviewDatabase } from './db.ts';
 
@@ -49,10 +62,12 @@ export type RestoreMode = 'merge' | 'copy';
 export const RESTORE_TABLES = [
   'reviews',
   'sources',
+  'demoSessions',
   'claims',
   'assessments',
   'redFlags',
   'notes',
+  'attachments',
   'events',
 ] as const;
 /** One of the restored tables. */
@@ -105,12 +120,16 @@ export async function restoreBackup(
   /** The reviewer restoring, recorded on the restore's audit event. */
   actor = '',
 ): Promise<RestoreReport> {
+  // Decoded and hashed once, before any transaction: a mismatch throws here and nothing is written.
+  const images = await storedAttachments(backup);
   if (mode === 'copy') {
-    const plans = await Promise.all(backup.reviews.map((snapshot) => planCopy(snapshot, backup, now, actor)));
+    const plans = await Promise.all(
+      backup.reviews.map((snapshot, r) => planCopy(snapshot, images[r] ?? [], backup, now, actor)),
+    );
     return db.transaction('rw', tablesOf(db), () => applyCopy(db, plans));
   }
   for (let attempt = 1; ; attempt++) {
-    const plans = await planMerge(db, backup, now, actor);
+    const plans = await planMerge(db, backup, images, now, actor);
     try {
       return await db.transaction('rw', tablesOf(db), () => applyMerge(db, plans, now));
     } catch (error) {
@@ -126,7 +145,46 @@ export async function restoreBackup(
 }
 
 function tablesOf(db: ReviewDatabase) {
-  return [db.reviews, db.sources, db.claims, db.assessments, db.redFlags, db.notes, db.events];
+  return [
+    db.reviews,
+    db.sources,
+    db.demoSessions,
+    db.claims,
+    db.assessments,
+    db.redFlags,
+    db.notes,
+    db.attachments,
+    db.events,
+  ];
+}
+
+/**
+ * Each review's screenshots as the database keeps them (the image a Blob of its type), after
+ * checking every image against its SHA-256; throws, naming the record, on the first mismatch.
+ * One image at a time: each is decoded whole, and a backup may hold hundreds.
+ */
+async function storedAttachments(backup: Backup): Promise<Attachment[][]> {
+  const out: Attachment[][] = [];
+  for (const [r, snapshot] of backup.reviews.entries()) {
+    const rows: Attachment[] = [];
+    for (const [i, shot] of snapshot.attachments.entries()) {
+      const { data, ...record } = shot;
+      if (data === undefined) {
+        rows.push(record);
+        continue;
+      }
+      const bytes = base64ToBytes(data);
+      if ((await sha256Hex(bytes)) !== shot.sha256) {
+        throw new Error(
+          `reviews[${r}].attachments[${i}].sha256: the image does not match its SHA-256 ` +
+            `(review ${JSON.stringify(snapshot.review.vendor)}, attachment ${JSON.stringify(shot.id)}); nothing was restored.`,
+        );
+      }
+      rows.push({ ...record, blob: new Blob([bytes], { type: shot.mime }) });
+    }
+    out.push(rows);
+  }
+  return out;
 }
 
 function emptyReport(mode: RestoreMode): RestoreReport {
@@ -148,9 +206,12 @@ function tally(
 
 // ---- copy ----
 
+/** A review's rows as they are written: screenshots with their Blobs, events apart. */
+type StoredRows = Omit<ReviewSnapshot, 'events' | 'attachments'> & { attachments: Attachment[] };
+
 interface CopyPlan {
   line: RestoreReviewLine;
-  rows: Omit<ReviewSnapshot, 'events'>;
+  rows: StoredRows;
   /** The re-chained trail: the restore-copy event first. */
   events: AuditEvent[];
   /** How many of `events` came from the backup (all but the first). */
@@ -160,6 +221,7 @@ interface CopyPlan {
 /** Builds a review's copy with fresh ids and a re-chained trail; all hashing happens here, outside any transaction. */
 async function planCopy(
   snapshot: ReviewSnapshot,
+  attachments: readonly Attachment[],
   backup: Backup,
   now: Date,
   actor: string,
@@ -175,7 +237,16 @@ async function planCopy(
   };
   const reviewId = newId(snapshot.review.id);
   // Every old id gets its new one before any reference is rewritten.
-  for (const table of ['sources', 'claims', 'assessments', 'redFlags', 'notes', 'events'] as const) {
+  for (const table of [
+    'sources',
+    'demoSessions',
+    'claims',
+    'assessments',
+    'redFlags',
+    'notes',
+    'attachments',
+    'events',
+  ] as const) {
     for (const row of snapshot[table]) newId(row.id);
   }
   /** An id, or a `claim:<id>` note scope, in the copy; anything else unchanged. */
@@ -189,10 +260,18 @@ async function planCopy(
     return value;
   };
 
-  const rows: Omit<ReviewSnapshot, 'events'> = {
+  const rows: StoredRows = {
     review: { ...snapshot.review, id: reviewId },
     sources: snapshot.sources.map((s) => ({ ...s, id: remap(s.id), reviewId })),
-    claims: snapshot.claims.map((c) => ({ ...c, id: remap(c.id), reviewId, sourceId: remap(c.sourceId) })),
+    demoSessions: snapshot.demoSessions.map((s) => ({ ...s, id: remap(s.id), reviewId })),
+    // A demo entry's sourceId is its session's id: remap covers both.
+    claims: snapshot.claims.map((c) => ({
+      ...c,
+      id: remap(c.id),
+      reviewId,
+      sourceId: remap(c.sourceId),
+      ...(c.demo ? { demo: { ...c.demo, sessionId: remap(c.demo.sessionId) } } : {}),
+    })),
     assessments: snapshot.assessments.map((a) => ({
       ...a,
       id: remap(a.id),
@@ -210,6 +289,13 @@ async function planCopy(
       id: remap(n.id),
       reviewId,
       scope: remap(n.scope) as typeof n.scope,
+    })),
+    attachments: attachments.map((a) => ({
+      ...a,
+      id: remap(a.id),
+      reviewId,
+      ...(a.sessionId !== undefined ? { sessionId: remap(a.sessionId) } : {}),
+      ...(a.claimId !== undefined ? { claimId: remap(a.claimId) } : {}),
     })),
   };
 
@@ -296,6 +382,8 @@ async function applyCopy(db: ReviewDatabase, plans: CopyPlan[]): Promise<Restore
     tally(report, line, 'reviews', 'added');
     await db.sources.bulkAdd(rows.sources);
     tally(report, line, 'sources', 'added', rows.sources.length);
+    await db.demoSessions.bulkAdd(rows.demoSessions);
+    tally(report, line, 'demoSessions', 'added', rows.demoSessions.length);
     await db.claims.bulkAdd(rows.claims);
     tally(report, line, 'claims', 'added', rows.claims.length);
     await db.assessments.bulkAdd(rows.assessments);
@@ -304,6 +392,8 @@ async function applyCopy(db: ReviewDatabase, plans: CopyPlan[]): Promise<Restore
     tally(report, line, 'redFlags', 'added', rows.redFlags.length);
     await db.notes.bulkAdd(rows.notes);
     tally(report, line, 'notes', 'added', rows.notes.length);
+    await db.attachments.bulkAdd(rows.attachments);
+    tally(report, line, 'attachments', 'added', rows.attachments.length);
     await db.events.bulkAdd(plan.events);
     // The restore-copy event is the restore's own (line.auditEvent); the others are the backup's.
     tally(report, line, 'events', 'added', plan.copied);
@@ -316,6 +406,8 @@ async function applyCopy(db: ReviewDatabase, plans: CopyPlan[]): Promise<Restore
 
 interface MergePlan {
   snapshot: ReviewSnapshot;
+  /** The snapshot's screenshots as stored (Blobs), checked against their hashes. */
+  attachments: Attachment[];
   /** Whether the review was stored when the plan was made (precondition). */
   existed: boolean;
   /** The stored trail's last event id when the plan was made (precondition). */
@@ -329,7 +421,13 @@ interface MergePlan {
 }
 
 /** Decides which backup events continue each stored trail and hashes the restore-merge events, before any write. */
-async function planMerge(db: ReviewDatabase, backup: Backup, now: Date, actor: string): Promise<MergePlan[]> {
+async function planMerge(
+  db: ReviewDatabase,
+  backup: Backup,
+  images: readonly Attachment[][],
+  now: Date,
+  actor: string,
+): Promise<MergePlan[]> {
   const stored = await db.transaction('r', db.reviews, db.events, () =>
     Promise.all(
       backup.reviews.map(async (snapshot) => {
@@ -350,7 +448,13 @@ async function planMerge(db: ReviewDatabase, backup: Backup, now: Date, actor: s
     backup.reviews.map(async (snapshot, r): Promise<MergePlan> => {
       const { existed, events: have, foreign } = stored[r] as (typeof stored)[number];
       const incoming = chainOrder(snapshot.events);
-      const plan: MergePlan = { snapshot, existed, storedHeadId: have.at(-1)?.id, addEvents: [] };
+      const plan: MergePlan = {
+        snapshot,
+        attachments: images[r] ?? [],
+        existed,
+        storedHeadId: have.at(-1)?.id,
+        addEvents: [],
+      };
       const n = incoming.length;
 
       let diverge = -1;
@@ -440,7 +544,6 @@ async function mergeRows<T extends Row>(
   incoming: readonly T[],
   ctx: MergeContext,
 ): Promise<void> {
-  if (incoming.length === 0) return;
   const alias = (table: RestoreTable, id: string) => ctx.alias.get(ref(table, id)) ?? id;
   const rows = rule.redirect
     ? incoming.map((row) => (rule.redirect as NonNullable<typeof rule.redirect>)(row, alias))
@@ -501,12 +604,25 @@ async function applyMerge(db: ReviewDatabase, plans: MergePlan[], now: Date): Pr
       time: (s) => s.lastCapturedAt,
       unique: { index: '[reviewId+url]', key: (s) => [s.reviewId, s.url] },
     } satisfies MergeRule<ReviewSnapshot['sources'][number]>,
+    demoSessions: {
+      name: 'demoSessions',
+      table: db.demoSessions,
+      time: (s) => s.stoppedAt ?? s.startedAt,
+    } satisfies MergeRule<ReviewSnapshot['demoSessions'][number]>,
     claims: {
       name: 'claims',
       table: db.claims,
       time: (c) => c.capturedAt,
-      refs: (c) => [['sources', c.sourceId]],
-      redirect: (c, alias) => ({ ...c, sourceId: alias('sources', c.sourceId) }),
+      // A demo entry's sourceId is its demo session's id, not a page's.
+      refs: (c) => [
+        [c.origin === 'demo' ? 'demoSessions' : 'sources', c.sourceId],
+        ['demoSessions', c.demo?.sessionId],
+      ],
+      redirect: (c, alias) => ({
+        ...c,
+        sourceId: alias(c.origin === 'demo' ? 'demoSessions' : 'sources', c.sourceId),
+        ...(c.demo ? { demo: { ...c.demo, sessionId: alias('demoSessions', c.demo.sessionId) } } : {}),
+      }),
     } satisfies MergeRule<ReviewSnapshot['claims'][number]>,
     assessments: {
       name: 'assessments',
@@ -528,6 +644,20 @@ async function applyMerge(db: ReviewDatabase, plans: MergePlan[], now: Date): Pr
       unique: { index: '[reviewId+scope]', key: (n) => [n.reviewId, n.scope] },
       refs: (n) => [['claims', n.scope.startsWith('claim:') ? n.scope.slice('claim:'.length) : undefined]],
     } satisfies MergeRule<ReviewSnapshot['notes'][number]>,
+    attachments: {
+      name: 'attachments',
+      table: db.attachments,
+      time: (a) => a.removed?.at ?? a.capturedAt,
+      refs: (a) => [
+        ['demoSessions', a.sessionId],
+        ['claims', a.claimId],
+      ],
+      redirect: (a, alias) => ({
+        ...a,
+        ...(a.sessionId !== undefined ? { sessionId: alias('demoSessions', a.sessionId) } : {}),
+        ...(a.claimId !== undefined ? { claimId: alias('claims', a.claimId) } : {}),
+      }),
+    } satisfies MergeRule<Attachment>,
   };
 
   for (const plan of plans) {
@@ -559,11 +689,16 @@ async function applyMerge(db: ReviewDatabase, plans: MergePlan[], now: Date): Pr
     } else {
       tally(report, line, 'reviews', 'skipped');
     }
-    await mergeRows(rules.sources, snapshot.sources, ctx);
-    await mergeRows(rules.claims, snapshot.claims, ctx);
-    await mergeRows(rules.assessments, snapshot.assessments, ctx);
-    await mergeRows(rules.redFlags, snapshot.redFlags, ctx);
-    await mergeRows(rules.notes, snapshot.notes, ctx);
+    // An empty table is skipped, not awaited: Dexie follows its transaction across `await` only
+    // through its own promises, so awaiting a function that made no Dexie request would run the
+    // next table's writes outside the transaction (and commit it early, half written).
+    if (snapshot.sources.length > 0) await mergeRows(rules.sources, snapshot.sources, ctx);
+    if (snapshot.demoSessions.length > 0) await mergeRows(rules.demoSessions, snapshot.demoSessions, ctx);
+    if (snapshot.claims.length > 0) await mergeRows(rules.claims, snapshot.claims, ctx);
+    if (snapshot.assessments.length > 0) await mergeRows(rules.assessments, snapshot.assessments, ctx);
+    if (snapshot.redFlags.length > 0) await mergeRows(rules.redFlags, snapshot.redFlags, ctx);
+    if (snapshot.notes.length > 0) await mergeRows(rules.notes, snapshot.notes, ctx);
+    if (plan.attachments.length > 0) await mergeRows(rules.attachments, plan.attachments, ctx);
 
     // bulkAdd, not bulkPut: an event is never overwritten.
     if (plan.addEvents.length > 0) await db.events.bulkAdd(plan.addEvents);

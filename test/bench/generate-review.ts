@@ -124,5 +124,7 @@ export async function generateReview(claims: number): Promise<ReviewSnapshot> {
     redFlags,
     notes,
     events,
+    demoSessions: [],
+    attachments: [],
   };
 }

@@ -10,7 +10,7 @@ import {
   PREFIX_HELP,
   parseDemoEntry,
 } from '../../core/demo/parse-entry.ts';
-import type { DemoSession } from '../../core/demo-records.ts';
+import { DEMO_KIND_LABELS, type DemoSession } from '../../core/demo-records.ts';
 import { formatOffset } from '../../core/demo-time.ts';
 import { database } from '../../store/db.ts';
 import { addDemoEntry } from '../../store/demo.ts';
@@ -19,18 +19,10 @@ import { describeWriteError } from '../../store/storage-error.ts';
 /** Where the line's unsent text waits (synchronously, per keystroke) so a closed panel loses nothing. */
 export const entryDraftKey = (sessionId: string): string => `vendor-review:demo-draft:${sessionId}`;
 
-const KIND_LABELS = {
-  evidence: 'Evidence',
-  marketing: 'Marketing',
-  question: 'Question',
-  'red-flag': 'Red flag',
-  note: 'Note',
-} as const;
-
 /** How the preset mode reads on its chip. */
 function modeText(mode: EntryMode): string {
   const parts = [
-    mode.kind ? KIND_LABELS[mode.kind] : 'Note (or as prefixed)',
+    mode.kind ? DEMO_KIND_LABELS[mode.kind] : 'Note (or as prefixed)',
     mode.basis,
     mode.control ? CONTROLS[mode.control].name : undefined,
   ];
@@ -80,7 +72,7 @@ export function DemoEntryLine({ session, actor }: { session: DemoSession; actor:
       const flagText = redFlag ? ` — ${RED_FLAG_NAMES[redFlag]}` : '';
       setMessage({
         kind: 'done',
-        text: `Logged at ${formatOffset(claim.demo?.offsetMs ?? 0)}: ${KIND_LABELS[entry.kind]}${flagText}.`,
+        text: `Logged at ${formatOffset(claim.demo?.offsetMs ?? 0)}: ${DEMO_KIND_LABELS[entry.kind]}${flagText}.`,
       });
     } catch (error) {
       // The line keeps its text (and its draft): nothing typed is lost.

@@ -1,17 +1,9 @@
 import { RED_FLAG_NAMES } from '../../core/classify/red-flag-cues.ts';
 import { CONTROL_IDS, CONTROLS, type ControlId } from '../../core/controls.ts';
-import type { Attachment, DemoSession } from '../../core/demo-records.ts';
+import { type Attachment, DEMO_KIND_LABELS, type DemoSession } from '../../core/demo-records.ts';
 import { formatOffset } from '../../core/demo-time.ts';
 import type { StoredClaim } from '../../core/review-records.ts';
 import { ScreenshotThumb } from './ScreenshotThumb.tsx';
-
-const KIND_LABELS = {
-  evidence: 'Evidence',
-  marketing: 'Marketing',
-  question: 'Question',
-  'red-flag': 'Red flag',
-  note: 'Note',
-} as const;
 
 /** A session's entries in the order they were logged, each with its screenshots. */
 export function DemoLog({
@@ -64,7 +56,7 @@ export function DemoLog({
                 <time class="muted" dateTime={c.capturedAt}>
                   {new Date(c.capturedAt).toLocaleTimeString()}
                 </time>
-                <span class={`badge badge-${stamp.kind}`}>{KIND_LABELS[stamp.kind]}</span>
+                <span class={`badge badge-${stamp.kind}`}>{DEMO_KIND_LABELS[stamp.kind]}</span>
                 {stamp.redFlag && <span class="badge badge-red-flag">{RED_FLAG_NAMES[stamp.redFlag]}</span>}
                 <button
                   type="button"

@@ -15,7 +15,16 @@ const read = (path: string) => {
 files.set('one.json', backupJson([sampleSnapshot()], APP));
 const first = sampleSnapshot();
 // A second review with nothing in it yet: ids of its own, so both fit in one backup.
-const empty = { sources: [], claims: [], assessments: [], redFlags: [], notes: [], events: [] };
+const empty = {
+  sources: [],
+  claims: [],
+  assessments: [],
+  redFlags: [],
+  notes: [],
+  events: [],
+  demoSessions: [],
+  attachments: [],
+};
 files.set(
   'two.json',
   backupJson(

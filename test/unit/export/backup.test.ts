@@ -209,11 +209,11 @@ describe('version 1', () => {
     ],
   };
 
-  test('is migrated to version 2 with empty workspace tables, and restores', async () => {
+  test('is migrated to version 3 with empty workspace and demo tables, and restores', async () => {
     const parsed = await parseBackup(JSON.stringify(v1));
     expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, warnings: [] });
     if (!parsed.ok) return;
-    expect(parsed.backup.version).toBe(2);
+    expect(parsed.backup.version).toBe(3);
     expect(parsed.backup.app).toEqual({ name: 'unknown', version: 'unknown' });
     expect(parsed.backup.reviews[0]).toEqual({
       ...v1.reviews[0],
@@ -222,6 +222,8 @@ describe('version 1', () => {
       redFlags: [],
       notes: [],
       events: [],
+      demoSessions: [],
+      attachments: [],
     });
     await restoreBackup(db, parsed.backup, 'merge');
     expect((await readSnapshot(db, 'r1'))?.sources).toEqual(v1.reviews[0]?.sources);
@@ -257,7 +259,7 @@ describe('refused files say what and where', () => {
       ],
       [
         (d) => Object.assign(d.reviews[0]?.notes[0] as object, { extra: 1 }),
-        /^reviews\[0\]\.notes\[0\]\.extra: is not a field of a version-2 backup .*\(review "Acme", note ".+"\)\.$/,
+        /^reviews\[0\]\.notes\[0\]\.extra: is not a field of a version-3 backup .*\(review "Acme", note ".+"\)\.$/,
       ],
       [
         (d) => Object.assign(d.reviews[0]?.assessments[0] as object, { control: 'world-peace' }),
@@ -286,7 +288,7 @@ describe('refused files say what and where', () => {
       ],
       [
         (d) => Object.assign(d.reviews[0]?.notes[0] as object, { scope: 'control:nope' }),
-        /notes\[0\]\.scope: expected "review", "control:<control id>"/,
+        /notes\[0\]\.scope: expected "review", "follow-up", "control:<control id>"/,
       ],
       [
         (d) => Object.assign(d, { app: 'Vendor Review' }),
@@ -304,16 +306,16 @@ describe('refused files say what and where', () => {
   test('another version, format, or no version at all', async () => {
     const { doc } = await validDoc();
     expect(await errorOf(JSON.stringify({ ...doc, version: 7 }))).toBe(
-      'This backup is version 7; this extension reads versions 1–2. Update the extension.',
+      'This backup is version 7; this extension reads versions 1–3. Update the extension.',
     );
     expect(await errorOf(JSON.stringify({ ...doc, version: 0 }))).toBe(
-      'This backup is version 0; this extension reads versions 1–2.',
+      'This backup is version 0; this extension reads versions 1–3.',
     );
-    expect(await errorOf(JSON.stringify({ ...doc, version: '2' }))).toBe(
-      `The backup's version is "2", not a whole number; this extension reads versions 1–2.`,
+    expect(await errorOf(JSON.stringify({ ...doc, version: '3' }))).toBe(
+      `The backup's version is "3", not a whole number; this extension reads versions 1–3.`,
     );
     expect(await errorOf(JSON.stringify({ ...doc, version: undefined }))).toBe(
-      'The backup has no version; this extension reads versions 1–2.',
+      'The backup has no version; this extension reads versions 1–3.',
     );
     expect(await errorOf(JSON.stringify({ ...doc, format: 'something-else' }))).toBe(
       'The file is not a Vendor Review backup: its format is "something-else", expected "vendor-review-backup".',

@@ -7,11 +7,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtractedClaim } from '../../../src/core/claim.ts';
 import { backupJson } from '../../../src/export/backup.ts';
-import { parseBackup } from '../../../src/export/backup-schema.ts';
+import { BACKUP_VERSION, parseBackup } from '../../../src/export/backup-schema.ts';
 import { ReviewDatabase } from '../../../src/store/db.ts';
 import { readAllSnapshots } from '../../../src/store/review-snapshot.ts';
 import { createReview, recordSource } from '../../../src/store/reviews.ts';
 import { keepClaim, raiseRedFlag, saveNote, setAssessment } from '../../../src/store/workspace.ts';
+import { writeDemo } from '../store/demo-fixture.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
@@ -95,6 +96,8 @@ beforeAll(async () => {
   await raiseRedFlag(db, 'Ada', { reviewId: review.id, flag: 'manual-revocation' }, now());
   await saveNote(db, 'Ada', review.id, 'review', 'Call on Tuesday.', now());
   await saveNote(db, 'Ada', review.id, `claim:${b.id}`, 'Which IdPs?', now());
+  // Two demo sessions, demo entries, a kept and a removed screenshot: their fields are generated over too.
+  await writeDemo(db, review.id, now());
   validJson = backupJson(
     await readAllSnapshots(db),
     { name: 'Vendor Review', version: '0.1.0' },
@@ -110,6 +113,8 @@ beforeAll(async () => {
   };
   walk(valid, []);
   expect((await parseBackup(validJson)).ok).toBe(true);
+  const rows = (valid.reviews as Array<Record<string, Json[]>>)[0] as Record<string, Json[]>;
+  expect([rows.demoSessions?.length, rows.attachments?.length]).toEqual([2, 2]);
 });
 
 afterAll(async () => {
@@ -130,11 +135,26 @@ const OPTIONAL = new Set([
   'review.verdictOverride',
   'events.before',
   'events.after',
+  'claims.demo',
+  'claims.control',
+  'claims.redFlag',
+  'demoSessions.stoppedAt',
+  'attachments.sessionId',
+  'attachments.claimId',
+  'attachments.control',
+  'attachments.tabTitle',
+  'attachments.tabUrl',
+  'attachments.width',
+  'attachments.height',
+  'attachments.data',
+  'attachments.removed',
 ]);
 const isOptional = (path: Path) => {
   const key = path.at(-1);
   const table = path.find(
-    (k) => typeof k === 'string' && ['claims', 'redFlags', 'review', 'events'].includes(k),
+    (k) =>
+      typeof k === 'string' &&
+      ['claims', 'redFlags', 'review', 'events', 'demoSessions', 'attachments'].includes(k),
   );
   return OPTIONAL.has(`${String(table)}.${String(key)}`);
 };
@@ -177,7 +197,23 @@ const pathIndex = (filter: (p: { path: Path; value: Json }) => boolean) => {
 const deepText = (depth: number, object: boolean) =>
   object ? `${'{"x":'.repeat(depth)}0${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
-const TABLES = ['sources', 'claims', 'assessments', 'redFlags', 'notes', 'events'] as const;
+/** Stands for the index of the first demo entry among the claims (known only once the backup is written). */
+const DEMO_CLAIM = 'the first demo claim';
+const demoClaimIndex = (doc: { [key: string]: Json }) =>
+  ((doc.reviews as Array<{ claims: Array<{ origin: string }> }>)[0]?.claims ?? []).findIndex(
+    (c) => c.origin === 'demo',
+  );
+
+const TABLES = [
+  'sources',
+  'claims',
+  'assessments',
+  'redFlags',
+  'notes',
+  'events',
+  'demoSessions',
+  'attachments',
+] as const;
 
 /** Each category: a generator of malformed backup text. */
 const categories: Record<string, fc.Arbitrary<string>> = {
@@ -215,8 +251,8 @@ const categories: Record<string, fc.Arbitrary<string>> = {
   'a wrong or absent version': fc
     .oneof(
       fc.constant(undefined),
-      fc.integer().filter((n) => n !== 2),
-      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => n !== 2),
+      fc.integer().filter((n) => n !== BACKUP_VERSION),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => n !== BACKUP_VERSION),
       fc.string({ maxLength: 4 }),
       fc.constant(null),
       fc.boolean(),
@@ -240,26 +276,26 @@ const categories: Record<string, fc.Arbitrary<string>> = {
   'a random JSON value': fc.jsonValue().map((value) => JSON.stringify(value)),
   'random text': fc.string({ maxLength: 200 }),
   'a dangling reference': fc
-    .constantFrom(
+    .constantFrom<Path>(
       ['claims', 0, 'sourceId'],
       ['assessments', 1, 'claimId'],
       ['redFlags', 0, 'claimId'],
       ['notes', 1, 'scope'],
       ['events', 2, 'reviewId'],
       ['sources', 0, 'reviewId'],
+      ['claims', DEMO_CLAIM, 'sourceId'],
+      ['claims', DEMO_CLAIM, 'demo', 'sessionId'],
+      ['attachments', 0, 'claimId'],
+      ['attachments', 1, 'sessionId'],
+      ['demoSessions', 0, 'reviewId'],
     )
-    .chain(([table, row, field]) =>
-      fc
-        .uuid()
-        .map((id) =>
-          edited((doc) =>
-            setAt(
-              doc,
-              ['reviews', 0, table as string, row as number, field as string],
-              field === 'scope' ? `claim:${id}` : id,
-            ),
-          ),
-        ),
+    .chain((tail) =>
+      fc.uuid().map((id) =>
+        edited((doc) => {
+          const path = ['reviews', 0, ...tail].map((key) => (key === DEMO_CLAIM ? demoClaimIndex(doc) : key));
+          setAt(doc, path, tail.at(-1) === 'scope' ? `claim:${id}` : id);
+        }),
+      ),
     ),
 };
 
@@ -288,9 +324,17 @@ describe('malformed backups are refused with a message, never a throw', () => {
     const dump = async () =>
       JSON.stringify(
         await Promise.all(
-          [db.reviews, db.sources, db.claims, db.assessments, db.redFlags, db.notes, db.events].map(
-            async (table) => (await table.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1)),
-          ),
+          [
+            db.reviews,
+            db.sources,
+            db.claims,
+            db.assessments,
+            db.redFlags,
+            db.notes,
+            db.events,
+            db.demoSessions,
+            db.attachments,
+          ].map(async (table) => (await table.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1))),
         ),
       );
     const before = await dump();

@@ -245,6 +245,8 @@ export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
     redFlags,
     notes,
     events: events(['Dana Reviewer', ...(options.actors ?? HOSTILE)]),
+    demoSessions: [],
+    attachments: [],
   };
 }
 

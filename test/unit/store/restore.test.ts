@@ -85,7 +85,17 @@ async function backupOf(db: ReviewDatabase, reviewId?: string): Promise<Backup> 
 
 /** Every table, every row, sorted by id. */
 async function dump(db: ReviewDatabase) {
-  const tables = [db.reviews, db.sources, db.claims, db.assessments, db.redFlags, db.notes, db.events];
+  const tables = [
+    db.reviews,
+    db.sources,
+    db.claims,
+    db.assessments,
+    db.redFlags,
+    db.notes,
+    db.events,
+    db.demoSessions,
+    db.attachments,
+  ];
   return Object.fromEntries(
     await Promise.all(
       tables.map(async (table) => [
@@ -142,6 +152,8 @@ describe('merge', () => {
         redFlags: counts(0, 0, 2),
         notes: counts(0, 1, 2),
         events: counts(0, 0, 15),
+        demoSessions: counts(0, 0, 0),
+        attachments: counts(0, 0, 0),
       },
       reviews: [
         {
@@ -204,6 +216,8 @@ describe('merge', () => {
       redFlags: counts(0, 0, 2),
       notes: counts(0, 1, 2),
       events: counts(2, 0, 12),
+      demoSessions: counts(0, 0, 0),
+      attachments: counts(0, 0, 0),
     });
     expect(report.reviews[0]?.auditEvent).toEqual({ seq: 15, action: 'review.restore-merge' });
     const events = await eventsOf(behind, review.id);
