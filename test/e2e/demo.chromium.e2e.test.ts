@@ -233,6 +233,42 @@ describe('a live demo in Chromium', () => {
     await vendor.bringToFront();
   });
 
+  test('the exports carry the demo log: the HTML report inlines the screenshot, Markdown lists it by hash', async () => {
+    // Scrolled, so this picture differs from the removed one (the same pixels give the same hash).
+    await vendor.evaluate(() => window.scrollTo(0, 600));
+    await panel.evaluate(`document.querySelector('#demo-capture').click()`);
+    await panel.waitFor(`/Screenshot kept/.test(${textOf('#demo-status')})`, 10_000);
+    const hash = (await panel.evaluate<string>(textOf('#demo-status'))).match(/[0-9a-f]{64}/)?.[0] ?? '';
+    const preview = async (format: string) => {
+      await panel.evaluate(`(() => {
+        const select = document.querySelector('#export-format');
+        select.value = ${JSON.stringify(format)};
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      })()`);
+      await panel.waitFor(`!document.querySelector('#export-preview-text')`);
+      await panel.evaluate(`document.querySelector('#export-preview').click()`);
+      await panel.waitFor(`document.querySelector('#export-preview-text')?.value.length > 0`, 20_000);
+      return panel.evaluate<string>(`document.querySelector('#export-preview-text').value`);
+    };
+    const html = await preview('html');
+    expect(html).toContain('<h2>Live demo</h2>');
+    expect(html).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/=]{1000,}"/);
+    expect(html).toContain(hash);
+    // The removed one shows as a tombstone with its reason, not as an image.
+    expect(html).toMatch(/Image removed:[^<]*Shows another customer/);
+    const md = await preview('md');
+    // Markdown escapes the punctuation of a file name (`screenshot\-….jpg` renders as `screenshot-….jpg`).
+    expect(md).toMatch(new RegExp(`screenshot\\\\?-${hash.slice(0, 12)}\\\\?\\.jpg`));
+    expect(md).toContain(hash);
+    expect(md).toMatch(/Revoked|revoked the agent/);
+    const json = JSON.parse(await preview('json'));
+    const shots = json.reviews[0].attachments as Array<{ sha256: string; data?: string }>;
+    expect(shots).toHaveLength(2);
+    expect(shots.find((a) => a.sha256 === hash)?.data?.length).toBeGreaterThan(1000);
+    // The removed screenshot is in the backup as its record (hash, reason), without the image.
+    expect(shots.find((a) => a.sha256 !== hash)?.data).toBeUndefined();
+  });
+
   test('follow-up questions are drafted for the missing proof points and the red flag', async () => {
     await panel.waitFor(`document.querySelectorAll('#follow-ups li[data-follow-up]').length > 0`);
     const keys = await panel.evaluate<string[]>(
