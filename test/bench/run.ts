@@ -2,12 +2,15 @@
  * `npm run bench`: every benchmark, each as ratios to a baseline measured in the same run —
  * extraction (vs a bare text walk and Readability), export and import of a 10,000-claim review
  * (vs JSON.stringify and a raw Dexie bulkAdd), the panel with 5,000 claims (first render vs a
- * plain static list, tag-to-screen latency), and re-anchoring 500 claims on a drifted 1 MB page
- * (vs a bare text pass). `npm run bench -- export` runs one of them. Exits non-zero when any budget is missed.
+ * plain static list, tag-to-screen latency), re-anchoring 500 claims on a drifted 1 MB page
+ * (vs a bare text pass), and a live demo with 50 screenshots (storage used; first render and
+ * entry-to-screen latency vs the same entries without screenshots). `npm run bench -- export`
+ * runs one of them. Exits non-zero when any budget is missed.
  */
 
 import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { formatAnchorBench, runAnchorBench } from './anchor-bench.ts';
+import { formatDemoBench, runDemoBench } from './demo-bench.ts';
 import { printExportBench, runExportBench } from './export-bench.ts';
 import { runExtractionBench } from './extraction-bench.ts';
 import { formatPanelBench, runPanelBench } from './panel-bench.ts';
@@ -29,6 +32,15 @@ if (wanted('anchor')) {
   const anchor = await runAnchorBench({ runs: RUNS });
   console.log(formatAnchorBench(anchor));
   results.push(['anchor', anchor.pass]);
+}
+if (wanted('demo')) {
+  // Each sample is one page load of a few hundred ms: seven runs by default still keep it short.
+  const demo = await runDemoBench({
+    chromiumPath: findBrowser('chromium'),
+    runs: Number(process.env.BENCH_RUNS ?? 7),
+  });
+  console.log(formatDemoBench(demo));
+  results.push(['demo', demo.pass]);
 }
 
 console.log(
