@@ -80,7 +80,10 @@ export async function launchChromium(options: {
   profileDir?: string;
   /** Send all traffic, loopback included, through this proxy (the no-network test records it). */
   proxy?: string;
+  /** Other unpacked extensions to load beside ours (a curious neighbour, for the security tests). */
+  otherExtensions?: readonly string[];
 }): Promise<ChromiumSession> {
+  const extensions = [options.extensionDir, ...(options.otherExtensions ?? [])].join(',');
   const ownProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'vr-chromium-'));
   // A leftover port file from an earlier launch of this profile would point at a dead port.
@@ -91,8 +94,8 @@ export async function launchChromium(options: {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       // Debian's wrapper adds its own extension flags; ours come later and win.
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
       ...(options.proxy
@@ -104,8 +107,11 @@ export async function launchChromium(options: {
         : QUIET_CHROMIUM_ARGS),
     ],
   });
+  // Ours is the one whose script is background.js (another extension loaded beside it names its own).
+  const ours = (w: Worker) => new URL(w.url()).pathname === '/background.js';
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   const extensionBase = `chrome-extension://${extensionId}/`;
   const pipe = await context.browser()?.newBrowserCDPSession();
