@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { textOf } from './probes.ts';
+import { DUMP_DATABASE, textOf } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
@@ -178,5 +178,24 @@ describe('a live demo in Firefox', () => {
       15_000,
     );
     expect(await firefox.sidebarEvaluate<number>(entryCount)).toBe(5);
+  });
+
+  test('the extension reloaded (as about:debugging does) keeps every row, and the demo is back in the sidebar', async () => {
+    const before = await firefox.sidebarEvaluate<string>(DUMP_DATABASE);
+    expect(JSON.parse(before).attachments).toHaveLength(1);
+    await firefox.reloadExtension();
+    await wait(`document.querySelector('h1')?.textContent === 'Vendor Review'`, 20_000);
+    await firefox.sidebarEvaluate(`document.querySelector('#read-again')?.click()`);
+    await wait(`${entryCount} === 5`, 20_000);
+    // The reopened sidebar records its visit to the page (the source's last capture, the review's
+    // update time); every other field of every row is as it was.
+    const visitless = (dump: string) => {
+      const all = JSON.parse(dump);
+      for (const r of all.reviews) delete r.updatedAt;
+      for (const s of all.sources) delete s.lastCapturedAt;
+      return all;
+    };
+    expect(visitless(await firefox.sidebarEvaluate<string>(DUMP_DATABASE))).toEqual(visitless(before));
+    await wait(`document.querySelector('#demo .demo-log [data-screenshot] img')?.complete`);
   });
 });

@@ -199,6 +199,11 @@ export interface FirefoxSession {
    * `extension.shortcuts.onCommand`; BiDi cannot press keys in the browser's own window).
    */
   runCommand(name: string): Promise<void>;
+  /**
+   * Reloads the extension as about:debugging's *Reload* does (`AddonManager` `addon.reload()`): its
+   * background page, sidebar and every page of ours start again from the files; its data stays.
+   */
+  reloadExtension(): Promise<void>;
   /** Saves a PNG of the tab's viewport to `file` (parent folders are created). */
   screenshot(context: string, file: string): Promise<void>;
   /** The top-level tabs. */
@@ -978,6 +983,20 @@ class Session implements FirefoxSession {
       }`,
       [this.extensionId, origins],
       'grantHostPermissions',
+    );
+  }
+
+  async reloadExtension(): Promise<void> {
+    await this.#chrome<boolean>(
+      `async (extensionId) => {
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        const addon = await AddonManager.getAddonByID(extensionId);
+        if (!addon) throw new Error('extension ' + extensionId + ' is not installed');
+        await addon.reload();
+        return true;
+      }`,
+      [this.extensionId],
+      'reloadExtension',
     );
   }
 
