@@ -4,6 +4,10 @@ import { PageBroadcast, type PageToBackground, type PageToBackgroundResponse } f
 import type { Reply } from '../messages/reply.ts';
 import { isFromExtensionPage } from '../messages/sender.ts';
 
+/** What a page says when the background went away mid-request (browsers stop it whenever they like). */
+const STOPPED =
+  'The browser stopped the extension’s background before it answered. Anything it saved shows in the panel; try again.';
+
 /** Sends a request from an extension page to the background and returns its typed reply. */
 export async function askBackground<K extends PageToBackground['type']>(
   request: Extract<PageToBackground, { type: K }>,
@@ -12,13 +16,11 @@ export async function askBackground<K extends PageToBackground['type']>(
     const reply = (await browser.runtime.sendMessage(request)) as
       | Reply<PageToBackgroundResponse[K]>
       | undefined;
-    return (
-      reply ?? {
-        ok: false,
-        error: 'The extension’s background did not answer. Reload the panel and try again.',
-      }
-    );
+    return reply ?? { ok: false, error: STOPPED };
   } catch (error) {
+    // The browser stopped the service worker mid-request (it may at any time): say so in words.
+    if (/message channel closed|message port closed|Receiving end does not exist/i.test(String(error)))
+      return { ok: false, error: STOPPED };
     return { ok: false, error: `The extension’s background could not be reached: ${String(error)}` };
   }
 }

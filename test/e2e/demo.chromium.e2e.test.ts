@@ -14,7 +14,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { textOf } from './probes.ts';
+import { DUMP_DATABASE, textOf } from './probes.ts';
 
 let server: StaticServer;
 let browser: ChromiumSession;
@@ -292,6 +292,47 @@ describe('a live demo in Chromium', () => {
     );
     expect(message).toMatch(/Kestrel Meridian/);
     expect(message).toMatch(/scoped to a single tool call/);
+  });
+
+  test('the service worker stopped at five moments of a capture: each screenshot is kept with its audit event, or not at all', async () => {
+    await panel.cdp('ServiceWorker.enable');
+    const outcomes: string[] = [];
+    for (const delay of [0, 40, 80, 160, 320]) {
+      // Chromium allows two captures a second; keep under it so each outcome is about the stop.
+      await new Promise((r) => setTimeout(r, 600));
+      // Every text the status line shows from the click on, so this capture's outcome is told from the last one's.
+      await panel.evaluate(`(() => {
+        window.__statuses = [];
+        window.__statusWatch?.disconnect();
+        window.__statusWatch = new MutationObserver(() => {
+          const text = document.querySelector('#demo-status')?.textContent ?? '';
+          if (window.__statuses.at(-1) !== text) window.__statuses.push(text);
+        });
+        window.__statusWatch.observe(document.querySelector('#demo'), { subtree: true, childList: true, characterData: true });
+        document.querySelector('#demo-capture').click();
+      })()`);
+      await new Promise((r) => setTimeout(r, delay));
+      await panel.cdp('ServiceWorker.stopAllWorkers');
+      await panel.waitFor(
+        `window.__statuses.some((t) => /Capturing/.test(t)) && !/Capturing/.test(window.__statuses.at(-1))`,
+        15_000,
+      );
+      outcomes.push(await panel.evaluate<string>('window.__statuses.at(-1)'));
+      const dump = JSON.parse(await panel.evaluate<string>(DUMP_DATABASE)) as {
+        attachments: Array<{ id: string }>;
+        events: Array<{ action: string; target: { id: string } }>;
+      };
+      const added = dump.events.filter((e) => e.action === 'screenshot.add').map((e) => e.target.id);
+      expect(added.sort()).toEqual(dump.attachments.map((a) => a.id).sort());
+    }
+    // Each capture either says it kept the screenshot or says why not, in words.
+    for (const outcome of outcomes)
+      expect(outcome).toMatch(
+        /^(Screenshot kept|The browser stopped the extension’s background before it answered)/,
+      );
+    await panel.evaluate(`document.querySelector('#verify-trail').click()`);
+    await panel.waitFor(`document.querySelector('#trail-check')?.textContent.includes('intact')`);
+    writeFileSync(join(resultsDir('demo'), 'stopped-worker-outcomes.txt'), `${outcomes.join('\n')}\n`);
   });
 
   test('closing the panel mid-entry loses nothing: the line, the log and the clock are back', async () => {
