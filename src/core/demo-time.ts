@@ -15,3 +15,11 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** A wall time as the reviewer's locale shows a time of day (one shared formatter: logs repeat it). */
+export function formatTimeOfDay(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? TIME.format(at) : iso;
+}

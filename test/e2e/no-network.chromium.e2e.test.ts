@@ -76,6 +76,9 @@ describe('no network in Chromium', () => {
     await panel.cdp('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter' });
     await panel.waitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
     await panel.evaluate(`document.querySelector('#demo-capture').click()`);
+    await panel.waitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')`, 10_000);
+    // Thumbnails load lazily: bring it into view, so the panel really reads its blob: image.
+    await panel.evaluate(`document.querySelector('#demo .demo-log [data-screenshot]').scrollIntoView()`);
     await panel.waitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')?.complete`, 10_000);
     // Every export format, previewed and saved as a file.
     for (const format of ['md', 'jira', 'csv', 'jira-csv', 'html', 'json']) {

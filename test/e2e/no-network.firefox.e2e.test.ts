@@ -277,6 +277,11 @@ describe('no network in Firefox', () => {
     })()`);
     await sidebarWaitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
     await firefox.runCommand('capture-screenshot');
+    await sidebarWaitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')`, 15_000);
+    // Thumbnails load lazily: bring it into view, so the sidebar really reads its blob: image.
+    await firefox.sidebarEvaluate(
+      `document.querySelector('#demo .demo-log [data-screenshot]').scrollIntoView()`,
+    );
     await sidebarWaitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')?.complete`, 15_000);
     // Every export format, previewed in the sidebar; the last one saved as a file.
     for (const format of ['md', 'jira', 'csv', 'jira-csv', 'html', 'json']) {

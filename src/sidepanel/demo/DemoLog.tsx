@@ -1,9 +1,88 @@
 import { RED_FLAG_NAMES } from '../../core/classify/red-flag-cues.ts';
-import { CONTROL_IDS, CONTROLS, type ControlId } from '../../core/controls.ts';
+import type { ControlId } from '../../core/controls.ts';
 import { type Attachment, DEMO_KIND_LABELS, type DemoSession } from '../../core/demo-records.ts';
-import { formatOffset } from '../../core/demo-time.ts';
+import { formatOffset, formatTimeOfDay } from '../../core/demo-time.ts';
 import type { StoredClaim } from '../../core/review-records.ts';
+import { memoComponent } from '../../ui/memo-component.ts';
+import { EntryControlPicker } from './EntryControlPicker.tsx';
 import { ScreenshotThumb } from './ScreenshotThumb.tsx';
+
+const NO_SHOTS: readonly Attachment[] = [];
+
+/**
+ * One entry: offset, wall time, kind, said/shown, control, text and screenshots. Memoised: the
+ * log re-renders for each new entry or tag, and unchanged rows (with stable callbacks) are skipped.
+ */
+const DemoEntryRow = memoComponent(function DemoEntryRow({
+  entry: c,
+  shots,
+  selected,
+  onSelect,
+  onBasis,
+  onControl,
+  onOpenShot,
+}: {
+  entry: StoredClaim;
+  shots: readonly Attachment[];
+  selected: boolean;
+  onSelect: (claimId: string) => void;
+  onBasis: (claimId: string, basis: 'said' | 'shown') => void;
+  onControl: (claimId: string, control: ControlId | null) => void;
+  onOpenShot: (id: string) => void;
+}) {
+  const stamp = c.demo;
+  if (!stamp) return null;
+  return (
+    <li
+      data-entry={c.id}
+      data-kind={stamp.kind}
+      aria-current={selected ? 'true' : undefined}
+      class={selected ? 'selected' : undefined}
+    >
+      <div class="row">
+        <button
+          type="button"
+          class="link offset"
+          title="Attach the next screenshot to this entry"
+          onClick={() => onSelect(c.id)}
+        >
+          {formatOffset(stamp.offsetMs)}
+        </button>
+        <time class="muted" dateTime={c.capturedAt}>
+          {formatTimeOfDay(c.capturedAt)}
+        </time>
+        <span class={`badge badge-${stamp.kind}`}>{DEMO_KIND_LABELS[stamp.kind]}</span>
+        {stamp.redFlag && <span class="badge badge-red-flag">{RED_FLAG_NAMES[stamp.redFlag]}</span>}
+        <button
+          type="button"
+          class="basis"
+          aria-pressed={stamp.basis === 'shown'}
+          title={
+            stamp.basis === 'shown'
+              ? 'Shown working (evidence). Click if it was only said.'
+              : 'Only said (a promise: marketing). Click if they showed it working.'
+          }
+          onClick={() => onBasis(c.id, stamp.basis === 'shown' ? 'said' : 'shown')}
+        >
+          {stamp.basis === 'shown' ? 'Shown' : 'Said'}
+        </button>
+        <EntryControlPicker
+          control={stamp.control}
+          suggested={c.suggestion?.controls[0]?.id}
+          onPick={(control) => onControl(c.id, control)}
+        />
+      </div>
+      <p class="entry-text">{c.text}</p>
+      {shots.length > 0 && (
+        <div class="shots">
+          {shots.map((s) => (
+            <ScreenshotThumb key={s.id} shot={s} onOpen={onOpenShot} />
+          ))}
+        </div>
+      )}
+    </li>
+  );
+});
 
 /** A session's entries in the order they were logged, each with its screenshots. */
 export function DemoLog({
@@ -32,71 +111,18 @@ export function DemoLog({
   return (
     <>
       <ol class="demo-log" aria-label={`Entries of ${session.title}`}>
-        {entries.map((c) => {
-          const stamp = c.demo;
-          if (!stamp) return null;
-          const suggested = c.suggestion?.controls[0]?.id;
-          return (
-            <li
-              key={c.id}
-              data-entry={c.id}
-              data-kind={stamp.kind}
-              aria-current={selected === c.id ? 'true' : undefined}
-              class={selected === c.id ? 'selected' : undefined}
-            >
-              <div class="row">
-                <button
-                  type="button"
-                  class="link offset"
-                  title="Attach the next screenshot to this entry"
-                  onClick={() => onSelect(c.id)}
-                >
-                  {formatOffset(stamp.offsetMs)}
-                </button>
-                <time class="muted" dateTime={c.capturedAt}>
-                  {new Date(c.capturedAt).toLocaleTimeString()}
-                </time>
-                <span class={`badge badge-${stamp.kind}`}>{DEMO_KIND_LABELS[stamp.kind]}</span>
-                {stamp.redFlag && <span class="badge badge-red-flag">{RED_FLAG_NAMES[stamp.redFlag]}</span>}
-                <button
-                  type="button"
-                  class="basis"
-                  aria-pressed={stamp.basis === 'shown'}
-                  title={
-                    stamp.basis === 'shown'
-                      ? 'Shown working (evidence). Click if it was only said.'
-                      : 'Only said (a promise: marketing). Click if they showed it working.'
-                  }
-                  onClick={() => onBasis(c.id, stamp.basis === 'shown' ? 'said' : 'shown')}
-                >
-                  {stamp.basis === 'shown' ? 'Shown' : 'Said'}
-                </button>
-                <select
-                  aria-label="Control"
-                  value={stamp.control ?? ''}
-                  onChange={(e) => onControl(c.id, (e.currentTarget.value || null) as ControlId | null)}
-                >
-                  <option value="">
-                    {suggested ? `No control (suggested: ${CONTROLS[suggested].name})` : 'No control'}
-                  </option>
-                  {CONTROL_IDS.map((id) => (
-                    <option key={id} value={id}>
-                      {CONTROLS[id].name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <p class="entry-text">{c.text}</p>
-              {(shots.get(c.id) ?? []).length > 0 && (
-                <div class="shots">
-                  {(shots.get(c.id) ?? []).map((s) => (
-                    <ScreenshotThumb key={s.id} shot={s} onOpen={onOpenShot} />
-                  ))}
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {entries.map((c) => (
+          <DemoEntryRow
+            key={c.id}
+            entry={c}
+            shots={shots.get(c.id) ?? NO_SHOTS}
+            selected={selected === c.id}
+            onSelect={onSelect}
+            onBasis={onBasis}
+            onControl={onControl}
+            onOpenShot={onOpenShot}
+          />
+        ))}
       </ol>
       {loose.length > 0 && (
         <>

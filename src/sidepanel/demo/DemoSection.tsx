@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ControlId } from '../../core/controls.ts';
 import type { Attachment, ScreenshotTarget } from '../../core/demo-records.ts';
 import { formatBytes, formatOffset } from '../../core/demo-time.ts';
@@ -19,10 +19,10 @@ import {
 } from '../../store/demo.ts';
 import { describeWriteError } from '../../store/storage-error.ts';
 import type { ReviewData } from '../use-review-data.ts';
+import { DemoClock } from './DemoClock.tsx';
 import { DemoEntryLine } from './DemoEntryLine.tsx';
 import { DemoLog } from './DemoLog.tsx';
 import { ScreenshotViewer } from './ScreenshotViewer.tsx';
-import { useClock } from './use-clock.ts';
 
 /**
  * Live demo capture: start and stop a session with a running clock, log entries as the vendor
@@ -43,7 +43,6 @@ export function DemoSection({
   const db = database();
   const sessions = data?.demoSessions ?? [];
   const running = latestRunning(sessions);
-  const now = useClock(running !== undefined);
   const [title, setTitle] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [openShot, setOpenShot] = useState<string | null>(null);
@@ -79,13 +78,23 @@ export function DemoSection({
     return { entriesBySession, shotsByEntry, totalBytes, shotCount };
   }, [data]);
 
-  const act = async (work: () => Promise<unknown>) => {
+  const act = useCallback(async (work: () => Promise<unknown>) => {
     try {
       await work();
     } catch (error) {
       setStatus({ kind: 'error', text: describeWriteError(error) });
     }
-  };
+  }, []);
+  // Stable callbacks: the log's rows are memoised and re-render only when their own props change.
+  const onBasis = useCallback(
+    (id: string, basis: 'said' | 'shown') => void act(() => setEntryBasis(db, actor, id, basis)),
+    [db, actor, act],
+  );
+  const onControl = useCallback(
+    (id: string, control: ControlId | null) => void act(() => setEntryControl(db, actor, id, control)),
+    [db, actor, act],
+  );
+  const noSelect = useCallback(() => undefined, []);
 
   const capture = async () => {
     if (!running) return;
@@ -120,9 +129,7 @@ export function DemoSection({
         <div class="stack">
           <p class="row">
             <span class="title">{running.title}</span>
-            <span id="demo-clock" class="clock" role="timer" aria-label="Time since the demo started">
-              {formatOffset(now - Date.parse(running.startedAt))}
-            </span>
+            <DemoClock startedAt={running.startedAt} />
             <button type="button" id="demo-stop" onClick={() => act(() => stopDemo(db, actor, running.id))}>
               Stop demo
             </button>
@@ -182,10 +189,8 @@ export function DemoSection({
           shots={shotsByEntry.get(running.id) ?? new Map()}
           selected={selected}
           onSelect={setSelected}
-          onBasis={(id, basis) => void act(() => setEntryBasis(db, actor, id, basis))}
-          onControl={(id, control: ControlId | null) =>
-            void act(() => setEntryControl(db, actor, id, control))
-          }
+          onBasis={onBasis}
+          onControl={onControl}
           onOpenShot={setOpenShot}
         />
       )}
@@ -200,11 +205,9 @@ export function DemoSection({
             entries={entriesBySession.get(s.id) ?? []}
             shots={shotsByEntry.get(s.id) ?? new Map()}
             selected={null}
-            onSelect={() => undefined}
-            onBasis={(id, basis) => void act(() => setEntryBasis(db, actor, id, basis))}
-            onControl={(id, control: ControlId | null) =>
-              void act(() => setEntryControl(db, actor, id, control))
-            }
+            onSelect={noSelect}
+            onBasis={onBasis}
+            onControl={onControl}
             onOpenShot={setOpenShot}
           />
         </details>

@@ -1,10 +1,11 @@
 import type { Attachment } from '../../core/demo-records.ts';
+import { formatTimeOfDay } from '../../core/demo-time.ts';
 import { useObjectUrl } from './use-object-url.ts';
 
 /** A screenshot's preview as a button that opens the full view; a removed one shows its tombstone. */
 export function ScreenshotThumb({ shot, onOpen }: { shot: Attachment; onOpen: (id: string) => void }) {
   const url = useObjectUrl(shot.thumb ?? shot.blob);
-  const label = `Screenshot taken ${new Date(shot.capturedAt).toLocaleTimeString()}, SHA-256 ${shot.sha256.slice(0, 12)}…`;
+  const label = `Screenshot taken ${formatTimeOfDay(shot.capturedAt)}, SHA-256 ${shot.sha256.slice(0, 12)}…`;
   return (
     <button
       type="button"
