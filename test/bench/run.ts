@@ -3,8 +3,9 @@
  * extraction (vs a bare text walk and Readability), export and import of a 10,000-claim review
  * (vs JSON.stringify and a raw Dexie bulkAdd), the panel with 5,000 claims (first render vs a
  * plain static list, tag-to-screen latency), re-anchoring 500 claims on a drifted 1 MB page
- * (vs a bare text pass), and a live demo with 50 screenshots (storage used; first render and
- * entry-to-screen latency vs the same entries without screenshots). `npm run bench -- export`
+ * (vs a bare text pass), and a live demo with 50 screenshots (storage used; first render vs a
+ * plain static list of the same entries and thumbnails, entry-to-screen latency vs the same
+ * entries without screenshots). `npm run bench -- export`
  * runs one of them. Exits non-zero when any budget is missed.
  */
 

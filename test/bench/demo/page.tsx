@@ -2,14 +2,16 @@
  * The demo benchmark's page (built into one script by `demo-bench.ts`): seeds the real Dexie
  * database in this page's IndexedDB with two reviews that differ only in screenshots — each a
  * running demo with the same 40 entries, one of them with 50 realistic JPEG screenshots (and
- * their thumbnails) stored through the real `addScreenshot` — then renders the real `DemoSection`
- * over either and times its first render, and types entries into its real entry line for
- * entry-to-screen latency.
+ * their thumbnails) stored through the real `addScreenshot` — then times the first render of
+ * either contender over either review: ours, the real `DemoSection`, or the baseline, a plain
+ * static Preact list of the same entries and the same thumbnail `<img>`s (`StaticDemo`); and
+ * types entries into the real section's entry line for entry-to-screen latency.
  */
 import { render } from 'preact';
 import { classifyClaim } from '../../../src/core/classify/classify-claim.ts';
 import type { ControlId } from '../../../src/core/controls.ts';
-import type { ScreenshotTarget } from '../../../src/core/demo-records.ts';
+import { type Attachment, DEMO_KIND_LABELS, type ScreenshotTarget } from '../../../src/core/demo-records.ts';
+import { formatOffset } from '../../../src/core/demo-time.ts';
 import type { Review } from '../../../src/core/review.ts';
 import { sha256Hex } from '../../../src/core/sha256.ts';
 import type { ScreenshotTaken } from '../../../src/messages/protocol.ts';
@@ -17,11 +19,19 @@ import type { Reply } from '../../../src/messages/reply.ts';
 import { DemoSection } from '../../../src/sidepanel/demo/DemoSection.tsx';
 import { type ReviewData, useReviewData } from '../../../src/sidepanel/use-review-data.ts';
 import { DATABASE_NAME, database } from '../../../src/store/db.ts';
-import { addDemoEntry, addScreenshot, type DemoEntryInput, startDemo } from '../../../src/store/demo.ts';
+import {
+  addDemoEntry,
+  addScreenshot,
+  type DemoEntryInput,
+  latestRunning,
+  startDemo,
+} from '../../../src/store/demo.ts';
 import { createReview } from '../../../src/store/reviews.ts';
 
-/** The review with screenshots, and the baseline: the same entries without. */
-export type Contender = 'shots' | 'plain';
+/** The two reviews: with screenshots, and the same entries without. */
+export type Session = 'shots' | 'plain';
+/** What renders the review: ours, the real `DemoSection`; or the baseline, a plain static list. */
+export type Contender = 'ours' | 'static';
 /**
  * How the first render starts: `live` — from an empty panel, through the real `useReviewData`
  * (the database read included), as the review workspace renders it; `data` — with the review's
@@ -183,7 +193,7 @@ const ENTRY_TEXTS: ReadonlyArray<Omit<DemoEntryInput, 'text'> & { text: string }
 ];
 
 export interface SeedFigures {
-  reviews: Record<Contender, Review>;
+  reviews: Record<Session, Review>;
   entries: number;
   screenshots: number;
   /** Bytes of the full-size JPEGs, of their thumbnails, as stored. */
@@ -210,9 +220,9 @@ async function seed(entries: number, screenshots: number): Promise<SeedFigures> 
   });
   const db = database();
   const started = new Date(Date.now() - 2 * 3600_000);
-  const reviews = {} as Record<Contender, Review>;
-  const entryIds: Record<Contender, Array<{ id: string; control?: ControlId }>> = { shots: [], plain: [] };
-  const sessions = {} as Record<Contender, string>;
+  const reviews = {} as Record<Session, Review>;
+  const entryIds: Record<Session, Array<{ id: string; control?: ControlId }>> = { shots: [], plain: [] };
+  const sessions = {} as Record<Session, string>;
   for (const which of ['shots', 'plain'] as const) {
     const review = await createReview(db, {
       vendor: which === 'shots' ? 'Acme Cloud' : 'Acme Cloud (no screenshots)',
@@ -321,6 +331,73 @@ async function readData(review: Review): Promise<ReviewData> {
   return data;
 }
 
+/** The baseline's thumbnail URLs: made during render, as `useObjectUrl` does, once per Blob. */
+const staticUrls = new WeakMap<Blob, string>();
+function staticUrl(blob: Blob): string {
+  let url = staticUrls.get(blob);
+  if (!url) {
+    url = URL.createObjectURL(blob);
+    staticUrls.set(blob, url);
+  }
+  return url;
+}
+
+/**
+ * The baseline: the running demo's entries, in order, as a plain static Preact list — one
+ * `li[data-entry]` per entry with its offset, kind and text, and under it a `span.shot` with an
+ * `<img>` per screenshot: the same thumbnail Blob, an object URL made during render, and the
+ * `<img>` attributes of the real `ScreenshotThumb` (`loading="lazy"` included, so the browser
+ * loads the same thumbnails). No buttons, selects, clock, entry line or state.
+ */
+function StaticDemo({ data }: { data: ReviewData | undefined }) {
+  const session = latestRunning(data?.demoSessions ?? []);
+  const entries = (data?.claims ?? [])
+    .filter((c) => session && c.demo?.sessionId === session.id)
+    .sort((a, b) => (a.demo?.offsetMs ?? 0) - (b.demo?.offsetMs ?? 0));
+  const shots = new Map<string, Attachment[]>();
+  for (const a of data?.attachments ?? []) {
+    // As `ScreenshotThumb`: a removed screenshot, or one without an image, shows no `<img>`.
+    if (!session || a.sessionId !== session.id || a.removed || !(a.thumb ?? a.blob)) continue;
+    const list = shots.get(a.claimId ?? '') ?? [];
+    list.push(a);
+    shots.set(a.claimId ?? '', list);
+  }
+  for (const list of shots.values()) list.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
+  return (
+    <section id="demo">
+      <ol class="demo-log">
+        {entries.map((c) => (
+          <li key={c.id} data-entry={c.id}>
+            {formatOffset(c.demo?.offsetMs ?? 0)} {c.demo ? DEMO_KIND_LABELS[c.demo.kind] : ''}: {c.text}
+            {(shots.get(c.id) ?? []).map((s) => (
+              <span key={s.id} class="shot">
+                <img
+                  src={staticUrl((s.thumb ?? s.blob) as Blob)}
+                  alt=""
+                  width={96}
+                  height={54}
+                  loading="lazy"
+                  decoding="async"
+                />
+              </span>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The baseline over the real live query, as `LivePanel` is ours. */
+function StaticLivePanel({ review }: { review: Review }) {
+  const data = useReviewData(review.id);
+  return (
+    <main>
+      <StaticDemo data={data.status === 'ready' ? data.value : undefined} />
+    </main>
+  );
+}
+
 const entryRows = () => root.querySelectorAll('#demo .demo-log li[data-entry]').length;
 const thumbs = () => [...root.querySelectorAll<HTMLImageElement>('#demo .shot img')];
 
@@ -409,12 +486,14 @@ export interface FirstRender {
 }
 
 /**
- * Renders the section into the empty page and times it: from before `render()` until the log
- * shows all `entries` and `screenshots` thumbnail `<img>` elements, and the thumbnails waited for
- * — `all`, or those on screen (`visible`; the thumbnails are `loading="lazy"`, so the browser
- * leaves those far below the fold unloaded) — are `complete` and decoded. A forced layout ends it.
+ * Renders the contender — ours (the real `DemoSection`) or the static list — into the empty page
+ * and times it: from before `render()` until the log shows all `entries` and `screenshots`
+ * thumbnail `<img>` elements, and the thumbnails waited for — `all`, or those on screen
+ * (`visible`; the thumbnails are `loading="lazy"`, so the browser leaves those far below the fold
+ * unloaded) — are `complete` and decoded. A forced layout ends it.
  */
 async function firstRender(
+  contender: Contender,
   review: Review,
   mode: RenderMode,
   wait: 'all' | 'visible',
@@ -427,7 +506,15 @@ async function firstRender(
   await settle();
   const t0 = performance.now();
   render(
-    data ? (
+    contender === 'static' ? (
+      data ? (
+        <main>
+          <StaticDemo data={data} />
+        </main>
+      ) : (
+        <StaticLivePanel review={review} />
+      )
+    ) : data ? (
       <main>
         <DemoSection review={review} data={data} actor={ACTOR} capture={stubCapture} />
       </main>
@@ -544,6 +631,13 @@ function state(): {
   };
 }
 
-const api = { seed, firstRender, setupLive, arm, result, state };
+/** The first thumbnail `<img>` as markup without its `src`: the two contenders' must match. */
+function imgShape(): string {
+  const img = thumbs()[0]?.cloneNode() as HTMLImageElement | undefined;
+  img?.removeAttribute('src');
+  return img?.outerHTML ?? '';
+}
+
+const api = { seed, firstRender, setupLive, arm, result, state, imgShape };
 export type DemoBenchPage = typeof api;
 (globalThis as { __demoBench?: DemoBenchPage }).__demoBench = api;
