@@ -7,7 +7,13 @@ import { DemoLog } from '../../../src/sidepanel/demo/DemoLog.tsx';
 
 afterEach(cleanup);
 
-const session: DemoSession = { id: 's1', reviewId: 'r1', title: 'Demo', startedAt: '2026-11-26T10:00:00.000Z', by: 'Ada' };
+const session: DemoSession = {
+  id: 's1',
+  reviewId: 'r1',
+  title: 'Demo',
+  startedAt: '2026-11-26T10:00:00.000Z',
+  by: 'Ada',
+};
 const entry = (n: number): StoredClaim => ({
   id: `c${n}`,
   reviewId: 'r1',
@@ -45,7 +51,10 @@ test('new entries appear, changed entries re-render, unchanged ones keep their e
   view.rerender(log([entry(1), entry(2), entry(3), entry(4), entry(5)]));
   expect(rows().map((li) => li.getAttribute('data-entry'))).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   expect(rows()[0]).toBe(first);
-  const changed = { ...entry(2), demo: { ...(entry(2).demo as NonNullable<StoredClaim['demo']>), basis: 'said' as const } };
+  const changed = {
+    ...entry(2),
+    demo: { ...(entry(2).demo as NonNullable<StoredClaim['demo']>), basis: 'said' as const },
+  };
   view.rerender(log([entry(1), changed, entry(3), entry(4), entry(5)], 'c3'));
   expect(rows()[1]?.querySelector('.basis')?.textContent).toBe('Said');
   expect(rows()[2]?.getAttribute('aria-current')).toBe('true');
