@@ -55,7 +55,17 @@ interface Rows {
 }
 
 /** Every table of our database (src/store/db.ts), empty. */
-const EMPTY = { assessments: 0, claims: 0, events: 0, notes: 0, redFlags: 0, reviews: 0, sources: 0 };
+const EMPTY = {
+  assessments: 0,
+  attachments: 0,
+  claims: 0,
+  demoSessions: 0,
+  events: 0,
+  notes: 0,
+  redFlags: 0,
+  reviews: 0,
+  sources: 0,
+};
 
 /** Counted in the sidebar (an extension page of ours) without creating the database if it is missing. */
 const COUNT_ROWS = `(async () => {
