@@ -38,16 +38,8 @@ async function appendWithRetry<T>(
     try {
       return await db.transaction(
         'rw',
-        [
-          db.reviews,
-          db.claims,
-          db.assessments,
-          db.redFlags,
-          db.notes,
-          db.events,
-          db.demoSessions,
-          db.attachments,
-        ],
+        // Every table: a change may touch any of them, with its event and the review's update time.
+        db.tables,
         async () => {
           const result = await write();
           await db.events.add(event);

@@ -237,16 +237,8 @@ async function planCopy(
   };
   const reviewId = newId(snapshot.review.id);
   // Every old id gets its new one before any reference is rewritten.
-  for (const table of [
-    'sources',
-    'demoSessions',
-    'claims',
-    'assessments',
-    'redFlags',
-    'notes',
-    'attachments',
-    'events',
-  ] as const) {
+  for (const table of RESTORE_TABLES) {
+    if (table === 'reviews') continue;
     for (const row of snapshot[table]) newId(row.id);
   }
   /** An id, or a `claim:<id>` note scope, in the copy; anything else unchanged. */

@@ -19,21 +19,6 @@ function bySeq(a: AuditEvent, b: AuditEvent): number {
   return a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Every table, so one read transaction covers a whole snapshot. */
-function allTables(db: ReviewDatabase) {
-  return [
-    db.reviews,
-    db.sources,
-    db.claims,
-    db.assessments,
-    db.redFlags,
-    db.notes,
-    db.events,
-    db.demoSessions,
-    db.attachments,
-  ];
-}
-
 /** A snapshot whose attachments still hold their Blobs (what the read transaction returns). */
 type StoredSnapshot = Omit<ReviewSnapshot, 'attachments'> & { attachments: Attachment[] };
 
@@ -60,7 +45,7 @@ export async function readSnapshot(
   db: ReviewDatabase,
   reviewId: string,
 ): Promise<ReviewSnapshot | undefined> {
-  const stored = await db.transaction('r', allTables(db), async (): Promise<StoredSnapshot | undefined> => {
+  const stored = await db.transaction('r', db.tables, async (): Promise<StoredSnapshot | undefined> => {
     const review = await db.reviews.get(reviewId);
     if (!review) return undefined;
     // The reviewId index returns equal keys in primary-key order: a stable order for backups and tests.
@@ -96,7 +81,7 @@ export async function readSnapshot(
  * review no longer exists belong to no snapshot and are left out.
  */
 export async function readAllSnapshots(db: ReviewDatabase): Promise<ReviewSnapshot[]> {
-  const stored = await db.transaction('r', allTables(db), async () => {
+  const stored = await db.transaction('r', db.tables, async () => {
     // Whole tables at once: one request per table instead of nine per review.
     const [reviews, sources, claims, assessments, redFlags, notes, events, demoSessions, attachments] =
       await Promise.all([

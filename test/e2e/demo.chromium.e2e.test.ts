@@ -14,7 +14,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, textOf } from './probes.ts';
+import { DUMP_DATABASE, STORED_SCREENSHOTS, type StoredScreenshot, textOf } from './probes.ts';
 
 let server: StaticServer;
 let browser: ChromiumSession;
@@ -161,32 +161,8 @@ describe('a live demo in Chromium', () => {
     await panel.waitFor(`${entry('/revoked the agent/')}.querySelector('[data-screenshot] img')`);
 
     // The hash shown is the SHA-256 of the image bytes stored in IndexedDB.
-    const stored = await panel.evaluate<{
-      hash: string;
-      recorded: string;
-      type: string;
-      size: number;
-    }>(`(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const r = indexedDB.open('vendor-review');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const rows = await new Promise((resolve) => {
-        const r = db.transaction('attachments').objectStore('attachments').getAll();
-        r.onsuccess = () => resolve(r.result);
-      });
-      db.close();
-      const row = rows[0];
-      const bytes = await row.blob.arrayBuffer();
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      return {
-        hash: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
-        recorded: row.sha256,
-        type: row.blob.type,
-        size: bytes.byteLength,
-      };
-    })()`);
+    const [stored] = await panel.evaluate<StoredScreenshot[]>(STORED_SCREENSHOTS);
+    if (!stored) throw new Error('no screenshot stored');
     expect(stored.hash).toBe(shown);
     expect(stored.recorded).toBe(shown);
     expect(stored.type).toBe('image/jpeg');

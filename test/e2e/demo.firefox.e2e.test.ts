@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, textOf } from './probes.ts';
+import { DUMP_DATABASE, STORED_SCREENSHOTS, type StoredScreenshot, textOf } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
@@ -116,25 +116,8 @@ describe('a live demo in Firefox', () => {
   test('the keyboard command captures the tab into the running demo, on its latest entry, with the stored hash', async () => {
     await firefox.runCommand('capture-screenshot');
     await wait(`${entry('/open a ticket with support/')}?.querySelector('[data-screenshot] img')`, 15_000);
-    const stored = await firefox.sidebarEvaluate<{
-      hash: string;
-      recorded: string;
-      size: number;
-    }>(`(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const r = indexedDB.open('vendor-review');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const rows = await new Promise((resolve) => {
-        const r = db.transaction('attachments').objectStore('attachments').getAll();
-        r.onsuccess = () => resolve(r.result);
-      });
-      db.close();
-      const bytes = await rows[0].blob.arrayBuffer();
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      return { hash: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''), recorded: rows[0].sha256, size: bytes.byteLength };
-    })()`);
+    const [stored] = await firefox.sidebarEvaluate<StoredScreenshot[]>(STORED_SCREENSHOTS);
+    if (!stored) throw new Error('no screenshot stored');
     expect(stored.hash).toBe(stored.recorded);
     expect(stored.size).toBeGreaterThan(1000);
     expect(

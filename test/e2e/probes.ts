@@ -65,3 +65,39 @@ export const DUMP_DATABASE = `(async () => {
   db.close();
   return JSON.stringify(out);
 })()`;
+
+/** What {@link STORED_SCREENSHOTS} reports for each screenshot row. */
+export interface StoredScreenshot {
+  /** SHA-256 of the stored image bytes, computed now. */
+  hash: string;
+  /** The SHA-256 the row records. */
+  recorded: string;
+  type: string;
+  size: number;
+}
+
+/** Every screenshot row with an image, its bytes hashed afresh in the page: the recorded hash must match. */
+export const STORED_SCREENSHOTS = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('vendor-review');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const rows = await new Promise((resolve) => {
+    const r = db.transaction('attachments').objectStore('attachments').getAll();
+    r.onsuccess = () => resolve(r.result);
+  });
+  db.close();
+  const out = [];
+  for (const row of rows.filter((r) => r.blob)) {
+    const bytes = await row.blob.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out.push({
+      hash: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+      recorded: row.sha256,
+      type: row.blob.type,
+      size: bytes.byteLength,
+    });
+  }
+  return out;
+})()`;

@@ -9,6 +9,15 @@ import { ScreenshotThumb } from './ScreenshotThumb.tsx';
 
 const NO_SHOTS: readonly Attachment[] = [];
 
+/** What the reviewer can do to an entry from the log (stable functions: the rows are memoised). */
+interface EntryActions {
+  /** Choose the entry the next screenshot attaches to. */
+  onSelect: (claimId: string) => void;
+  onBasis: (claimId: string, basis: 'said' | 'shown') => void;
+  onControl: (claimId: string, control: ControlId | null) => void;
+  onOpenShot: (id: string) => void;
+}
+
 /**
  * One entry: offset, wall time, kind, said/shown, control, text and screenshots. Memoised: the
  * log re-renders for each new entry or tag, and unchanged rows (with stable callbacks) are skipped.
@@ -25,11 +34,7 @@ const DemoEntryRow = memoComponent(function DemoEntryRow({
   entry: StoredClaim;
   shots: readonly Attachment[];
   selected: boolean;
-  onSelect: (claimId: string) => void;
-  onBasis: (claimId: string, basis: 'said' | 'shown') => void;
-  onControl: (claimId: string, control: ControlId | null) => void;
-  onOpenShot: (id: string) => void;
-}) {
+} & EntryActions) {
   const stamp = c.demo;
   if (!stamp) return null;
   return (
@@ -100,11 +105,7 @@ export function DemoLog({
   /** Screenshots by entry id ('' for those attached to no entry). */
   shots: ReadonlyMap<string, readonly Attachment[]>;
   selected: string | null;
-  onSelect: (claimId: string) => void;
-  onBasis: (claimId: string, basis: 'said' | 'shown') => void;
-  onControl: (claimId: string, control: ControlId | null) => void;
-  onOpenShot: (id: string) => void;
-}) {
+} & EntryActions) {
   const loose = shots.get('') ?? [];
   if (entries.length === 0 && loose.length === 0)
     return <p class="muted">Nothing logged yet in “{session.title}”.</p>;
