@@ -204,6 +204,8 @@ export interface FirefoxSession {
    * background page, sidebar and every page of ours start again from the files; its data stays.
    */
   reloadExtension(): Promise<void>;
+  /** Installs another unpacked extension beside ours (BiDi `webExtension.install`); returns its id. */
+  installExtension(path: string): Promise<string>;
   /** Saves a PNG of the tab's viewport to `file` (parent folders are created). */
   screenshot(context: string, file: string): Promise<void>;
   /** The top-level tabs. */
@@ -984,6 +986,13 @@ class Session implements FirefoxSession {
       [this.extensionId, origins],
       'grantHostPermissions',
     );
+  }
+
+  async installExtension(path: string): Promise<string> {
+    const installed = await this.#conn.send<{ extension: string }>('webExtension.install', {
+      extensionData: { type: 'path', path },
+    });
+    return installed.extension;
   }
 
   async reloadExtension(): Promise<void> {
