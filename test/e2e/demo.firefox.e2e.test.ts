@@ -15,6 +15,7 @@ import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
 let firefox: FirefoxSession;
+let vendorTab: string;
 
 const wait = (expression: string, timeoutMs = 10_000) => waitInSidebar(firefox, expression, timeoutMs);
 const status = (control: string) =>
@@ -52,7 +53,7 @@ beforeAll(async () => {
   server = await serveFolder(SAMPLE_TRUST_CENTER);
   firefox = await launchFirefox({ extensionDir: DIST_FIREFOX });
   await wait(`document.querySelector('h1')?.textContent === 'Vendor Review'`);
-  const vendorTab = await firefox.openTab(server.url);
+  vendorTab = await firefox.openTab(server.url);
   await firefox.waitFor(vendorTab, `document.documentElement.dataset.rendered === 'true'`);
   // What "Read all of 127.0.0.1" asks for: BiDi cannot click the toolbar button for activeTab.
   await firefox.grantHostPermissions(['http://127.0.0.1/*']);
@@ -146,6 +147,28 @@ describe('a live demo in Firefox', () => {
         `document.querySelector('textarea[data-note-scope="follow-up"]').value`,
       ),
     ).toMatch(/scoped to a single tool call/);
+  });
+
+  test('text selected on the page is added to the review by the keyboard command (Alt+Shift+A), as its shortcut does', async () => {
+    await firefox.evaluate(
+      vendorTab,
+      `(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.data.indexOf('X.509 SPIFFE SVID');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + 'X.509 SPIFFE SVID'.length);
+          document.getSelection().removeAllRanges();
+          document.getSelection().addRange(range);
+          return true;
+        }
+        throw new Error('sentence not found');
+      })()`,
+    );
+    await firefox.runCommand('add-to-review');
+    await wait(`/X.509 SPIFFE SVID/.test(${textOf('#captured')})`, 15_000);
   });
 
   test('the sidebar reloaded mid-entry loses nothing', async () => {
