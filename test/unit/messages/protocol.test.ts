@@ -18,6 +18,28 @@ describe('parseMessage', () => {
     expect(parseMessage(BackgroundToContent, { type: 'page-info' }).ok).toBe(true);
   });
 
+  test('a screenshot request names a review, and optionally its session, entry and a known control', () => {
+    const ok = {
+      type: 'capture-screenshot',
+      windowId: 2,
+      reviewId: 'r1',
+      sessionId: 's1',
+      claimId: 'c1',
+      control: 'revocation',
+    };
+    expect(parseMessage(PageToBackground, ok).ok).toBe(true);
+    expect(parseMessage(PageToBackground, { type: 'capture-screenshot', reviewId: 'r1' }).ok).toBe(true);
+    for (const bad of [
+      { type: 'capture-screenshot' },
+      { ...ok, control: 'everything' },
+      { ...ok, reviewId: '' },
+      { ...ok, reviewId: 'x'.repeat(65) },
+      { ...ok, windowId: 1.5 },
+      { ...ok, dataUrl: 'data:image/png;base64,AAAA' },
+    ])
+      expect(parseMessage(PageToBackground, bad).ok, JSON.stringify(bad).slice(0, 80)).toBe(false);
+  });
+
   test.each([
     ['unknown type', { type: 'delete-everything' }],
     ['missing field', { type: 'inspect-tab' }],
