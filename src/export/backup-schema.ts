@@ -24,7 +24,7 @@ import type { SourceKind, TemplateId } from '../core/review.ts';
 import type { ClaimOrigin, NoteScope } from '../core/review-records.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { base64ByteLength, isBase64 } from './base64.ts';
-import type { ReviewSnapshot } from './report.ts';
+import { emptySnapshot, type ReviewSnapshot } from './report.ts';
 
 /** The `format` every backup carries. */
 export const BACKUP_FORMAT = 'vendor-review-backup';
@@ -486,17 +486,7 @@ function migrateV1(parsed: v.InferOutput<typeof BackupV1Schema>): Backup {
     version: BACKUP_VERSION,
     exportedAt: parsed.exportedAt,
     app: { ...UNKNOWN_APP },
-    reviews: parsed.reviews.map(({ review, sources }) => ({
-      review,
-      sources,
-      claims: [],
-      assessments: [],
-      redFlags: [],
-      notes: [],
-      events: [],
-      demoSessions: [],
-      attachments: [],
-    })),
+    reviews: parsed.reviews.map(({ review, sources }) => emptySnapshot(review, sources)),
   };
 }
 

@@ -42,6 +42,21 @@ export interface ReviewSnapshot {
   attachments: ExportedAttachment[];
 }
 
+/** A review with no rows yet but the given pages: what a version-1 backup or a bare review holds. */
+export function emptySnapshot(review: Review, sources: Source[] = []): ReviewSnapshot {
+  return {
+    review,
+    sources,
+    claims: [],
+    assessments: [],
+    redFlags: [],
+    notes: [],
+    events: [],
+    demoSessions: [],
+    attachments: [],
+  };
+}
+
 /** One assessed claim as exports show it. */
 export interface ReportClaim {
   claimId: string;

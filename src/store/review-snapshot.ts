@@ -11,7 +11,7 @@
 import type { AuditEvent } from '../core/audit-chain.ts';
 import type { Attachment } from '../core/demo-records.ts';
 import { bytesToBase64 } from '../export/base64.ts';
-import type { ExportedAttachment, ReviewSnapshot } from '../export/report.ts';
+import { type ExportedAttachment, emptySnapshot, type ReviewSnapshot } from '../export/report.ts';
 import type { ReviewDatabase } from './db.ts';
 
 /** Events in chain order; the stored seq is the order, the id only breaks ties in damaged data. */
@@ -98,17 +98,8 @@ export async function readAllSnapshots(db: ReviewDatabase): Promise<ReviewSnapsh
     const snapshots = new Map<string, StoredSnapshot>(
       reviews.map((review) => [
         review.id,
-        {
-          review,
-          sources: [],
-          claims: [],
-          assessments: [],
-          redFlags: [],
-          notes: [],
-          events: [],
-          demoSessions: [],
-          attachments: [],
-        },
+        // Rows arrive below; the images stay Blobs until the transaction has closed.
+        { ...emptySnapshot(review), attachments: [] },
       ]),
     );
     // toArray() is in id order, so each snapshot's rows come out in the same order as readSnapshot's.

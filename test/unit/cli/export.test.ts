@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { runExport } from '../../../src/cli/export.ts';
 import { backupJson } from '../../../src/export/backup.ts';
+import { emptySnapshot } from '../../../src/export/report.ts';
 import { sampleSnapshot } from '../export/sample-report.ts';
 
 const APP = { name: 'Vendor Review', version: '0.1.0' };
@@ -15,22 +16,9 @@ const read = (path: string) => {
 files.set('one.json', backupJson([sampleSnapshot()], APP));
 const first = sampleSnapshot();
 // A second review with nothing in it yet: ids of its own, so both fit in one backup.
-const empty = {
-  sources: [],
-  claims: [],
-  assessments: [],
-  redFlags: [],
-  notes: [],
-  events: [],
-  demoSessions: [],
-  attachments: [],
-};
 files.set(
   'two.json',
-  backupJson(
-    [first, { ...empty, review: { ...first.review, id: 'review-2', vendor: 'Second Vendor' } }],
-    APP,
-  ),
+  backupJson([first, emptySnapshot({ ...first.review, id: 'review-2', vendor: 'Second Vendor' })], APP),
 );
 files.set('truncated.json', (files.get('one.json') as string).slice(0, 500));
 files.set(
