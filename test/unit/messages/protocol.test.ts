@@ -96,6 +96,9 @@ describe('sender checks', () => {
       false,
     );
     expect(isFromExtensionPage({ id, url: 'chrome-extension://abcd/x.html' }, id, origin)).toBe(false);
+    // Both must hold: another extension's id with our URL (or only our origin) is not us either.
+    expect(isFromExtensionPage({ id: 'other', url: `${origin}x.html` }, id, origin)).toBe(false);
+    expect(isFromExtensionPage({ id: 'other', origin: 'chrome-extension://abc' }, id, origin)).toBe(false);
     expect(isFromExtensionPage({}, id, origin)).toBe(false);
     // Chrome's service worker may send only its origin.
     expect(isFromExtensionPage({ id, origin: 'chrome-extension://abc' }, id, origin)).toBe(true);
