@@ -75,9 +75,6 @@ export interface ReportDemoSource {
   basis: DemoBasis;
 }
 
-/** `+h:mm:ss` from the session's start (the panel's clock reads the same). */
-export const offsetText: (offsetMs: number) => string = formatOffset;
-
 /** The file name a report gives a screenshot: `screenshot-<first 12 hex of sha256>.<png|jpg>`. */
 export function screenshotFileName(shot: { sha256: string; mime: ScreenshotMime }): string {
   // Only hex digits reach a file name, whatever the record holds.
@@ -98,7 +95,7 @@ export function demoSourceOf(stamp: DemoStamp, sessions: ReadonlyMap<string, Dem
   return {
     sessionId: stamp.sessionId,
     sessionTitle: sessions.get(stamp.sessionId)?.title ?? '',
-    offset: offsetText(stamp.offsetMs),
+    offset: formatOffset(stamp.offsetMs),
     basis: stamp.basis,
   };
 }
@@ -172,7 +169,7 @@ export function demoLog(input: DemoLogInput): ReportDemoSession[] {
     const entry: ReportDemoEntry = {
       claimId: claim.id,
       offsetMs: stamp.offsetMs,
-      offset: offsetText(stamp.offsetMs),
+      offset: formatOffset(stamp.offsetMs),
       at: claim.capturedAt,
       kind: stamp.kind,
       basis: stamp.basis,

@@ -2,8 +2,8 @@
  * Data survives a browser restart in real Firefox: a review with a note and a live-demo entry is
  * written, Firefox quits, and a new Firefox on the same profile shows the same rows. The harness
  * installs the build as a temporary add-on at each launch under the same pinned UUID, so the same
- * `moz-extension://` origin finds its IndexedDB in the profile again, as a permanently installed
- * add-on does after a restart. Seen failing when that storage folder is deleted between launches.
+ * `moz-extension://` origin finds its IndexedDB in the profile again. Seen failing when that
+ * storage folder is deleted between launches.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

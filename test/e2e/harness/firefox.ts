@@ -364,6 +364,21 @@ function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** The value of an evaluation forwarded in the chrome scope, or its exception as an Error. */
+function evaluated<T>(
+  label: string,
+  expression: string,
+  result: { status: string; result?: RemoteValue; exceptionDetails?: ExceptionDetails },
+): T {
+  if (result.status === 'throw' && result.exceptionDetails) {
+    throw describeException(`${label} threw`, expression, result.exceptionDetails);
+  }
+  if (result.status !== 'normal' || !result.result) {
+    throw new Error(`${label}: unexpected evaluation status ${result.status}`);
+  }
+  return deserialize(result.result) as T;
+}
+
 /** Turns a BiDi remote value into a plain JS value. */
 function deserialize(v: RemoteValue): unknown {
   switch (v.type) {
@@ -876,13 +891,7 @@ class Session implements FirefoxSession {
       [this.extensionBase, this.#sessionId, expression],
       'sidebarEvaluate',
     );
-    if (result.status === 'throw' && result.exceptionDetails) {
-      throw describeException('sidebarEvaluate threw', expression, result.exceptionDetails);
-    }
-    if (result.status !== 'normal' || !result.result) {
-      throw new Error(`sidebarEvaluate: unexpected evaluation status ${result.status}`);
-    }
-    return deserialize(result.result) as T;
+    return evaluated<T>('sidebarEvaluate', expression, result);
   }
 
   async sidebarUserGesture(): Promise<void> {
@@ -1134,13 +1143,7 @@ class Session implements FirefoxSession {
       [this.extensionId, this.#sessionId, expression],
       'backgroundEvaluate',
     );
-    if (result.status === 'throw' && result.exceptionDetails) {
-      throw describeException('backgroundEvaluate threw', expression, result.exceptionDetails);
-    }
-    if (result.status !== 'normal' || !result.result) {
-      throw new Error(`backgroundEvaluate: unexpected evaluation status ${result.status}`);
-    }
-    return deserialize(result.result) as T;
+    return evaluated<T>('backgroundEvaluate', expression, result);
   }
 
   async handleUserPrompt(context: string, accept = false): Promise<void> {

@@ -7,10 +7,11 @@ import MarkdownIt from 'markdown-it';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import type { DemoSession, ScreenshotMime } from '../../../src/core/demo-records.ts';
+import { formatOffset } from '../../../src/core/demo-time.ts';
 import type { StoredClaim } from '../../../src/core/review-records.ts';
 import { claimsCsv } from '../../../src/export/csv-export.ts';
 import { inlineImageSrc } from '../../../src/export/demo-html.ts';
-import { offsetText, screenshotFileName } from '../../../src/export/demo-log.ts';
+import { screenshotFileName } from '../../../src/export/demo-log.ts';
 import { demoEntryCells } from '../../../src/export/demo-text.ts';
 import { htmlReport } from '../../../src/export/html-report.ts';
 import { jiraReport } from '../../../src/export/jira-report.ts';
@@ -260,10 +261,10 @@ describe('report.demo', () => {
   });
 
   test('offsets and file names', () => {
-    expect(offsetText(0)).toBe('+0:00:00');
-    expect(offsetText(59_999)).toBe('+0:00:59');
-    expect(offsetText(3_600_000 * 26 + 61_000)).toBe('+26:01:01');
-    expect(offsetText(-5)).toBe('+0:00:00');
+    expect(formatOffset(0)).toBe('+0:00:00');
+    expect(formatOffset(59_999)).toBe('+0:00:59');
+    expect(formatOffset(3_600_000 * 26 + 61_000)).toBe('+26:01:01');
+    expect(formatOffset(-5)).toBe('+0:00:00');
     expect(screenshotFileName({ sha256: 'ABCDEF0123456789'.repeat(4), mime: 'image/jpeg' })).toBe(
       'screenshot-abcdef012345.jpg',
     );
