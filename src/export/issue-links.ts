@@ -12,7 +12,13 @@ export type IssueTarget =
       project: string /* group/project */;
       labels?: string[];
     }
-  | { kind: 'jira'; baseUrl: string; projectId: string /* pid */; issueTypeId: string };
+  | {
+      kind: 'jira';
+      baseUrl: string;
+      projectId: string /* pid */;
+      issueTypeId: string;
+      labels?: string[];
+    };
 
 /** A prefilled URL, and whether the title or body had to be cut to fit. */
 export interface IssueLink {
@@ -84,7 +90,8 @@ function baseUrlProblem(baseUrl: string, product: string): string | undefined {
 
 /**
  * The prefilled new-issue URL for `target`. Throws an Error with a plain message for an invalid
- * target. Labels (GitHub only) are the target's plus `labels`.
+ * target. Labels are the target's plus `labels`: a GitHub or Jira parameter, a GitLab `/label`
+ * quick action on the description's first line.
  */
 export function newIssueLink(
   target: IssueTarget,
@@ -100,9 +107,15 @@ export function newIssueLink(
   const titleCut = titlePoints.length > MAX_TITLE;
   const shortTitle = titleCut ? `${titlePoints.slice(0, MAX_TITLE - 1).join('')}…` : safeTitle;
 
-  const { prefix, bodyKey } = start(target, shortTitle, labels);
+  const allLabels = [...new Set([...(target.labels ?? []), ...labels].map((l) => l.trim()).filter(Boolean))];
+  const { prefix, bodyKey } = start(target, shortTitle, allLabels);
   const bodyPrefix = `${prefix}&${encodeURIComponent(bodyKey)}=`;
-  const safeBody = wellFormed(body);
+  const safeBody =
+    target.kind === 'gitlab'
+      ? gitlabDescription(quietReferences(wellFormed(body)), allLabels)
+      : target.kind === 'github'
+        ? quietReferences(wellFormed(body))
+        : wellFormed(body);
   const full = bodyPrefix + encodeURIComponent(safeBody);
   if (full.length <= MAX_URL_LENGTH) return { url: full, cut: titleCut };
 
@@ -127,27 +140,52 @@ function start(
   const q = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
   switch (target.kind) {
     case 'github': {
-      const all = [...(target.labels ?? []), ...labels].map((l) => l.trim()).filter(Boolean);
       // GitHub takes labels comma-separated; applied only when the reviewer may triage the repository.
-      const labelParam = all.length > 0 ? `&${q('labels', [...new Set(all)].join(','))}` : '';
+      const labelParam = labels.length > 0 ? `&${q('labels', labels.join(','))}` : '';
       return {
         prefix: `https://github.com/${target.repo}/issues/new?${q('title', title)}${labelParam}`,
         bodyKey: 'body',
       };
     }
     case 'gitlab':
-      // GitLab documents issue[title], issue[description], issue[confidential], issuable_template
-      // and add_related_issue for prefilling, but no labels parameter: labels are left out.
+      // GitLab has no labels parameter for prefilling: the labels travel as a quick action in the
+      // description (see gitlabDescription).
       return {
         prefix: `${trimSlash(target.baseUrl)}/${target.project}/-/issues/new?${q('issue[title]', title)}`,
         bodyKey: 'issue[description]',
       };
-    case 'jira':
+    case 'jira': {
+      // One `labels` parameter per label; a Jira label cannot hold a space.
+      const labelParams = labels.map((l) => `&${q('labels', l.replace(/\s+/g, '-'))}`).join('');
       return {
-        prefix: `${trimSlash(target.baseUrl)}/secure/CreateIssueDetails!init.jspa?${q('pid', target.projectId)}&${q('issuetype', target.issueTypeId)}&${q('summary', title)}`,
+        prefix: `${trimSlash(target.baseUrl)}/secure/CreateIssueDetails!init.jspa?${q('pid', target.projectId)}&${q('issuetype', target.issueTypeId)}&${q('summary', title)}${labelParams}`,
         bodyKey: 'description',
       };
+    }
   }
+}
+
+/**
+ * A GitLab description: GitLab runs a line starting with `/` as a quick action when the issue is
+ * created (`/close`, `/assign`, `/confidential`…). Vendor text or a note must never do that, so
+ * every such line is escaped to `\/`, which Markdown shows as a plain `/`. Our own `/label` line
+ * comes first, where a cut body never reaches it; GitLab applies labels that exist in the project.
+ */
+function gitlabDescription(body: string, labels: readonly string[]): string {
+  const escaped = body.replace(/^([ \t]{0,3})\//gm, '$1\\/');
+  const names = labels.map((l) => l.replace(/["\r\n]/g, '')).filter(Boolean);
+  if (names.length === 0) return escaped;
+  return `/label ${names.map((n) => `~"${n}"`).join(' ')}\n\n${escaped}`;
+}
+
+/**
+ * GitHub and GitLab turn `@name` into a mention that notifies a stranger, and `#123` into a link to
+ * an unrelated issue. Vendor text is full of both ("email @security", "SOC 2 #1"); a word joiner
+ * (U+2060, invisible) after the sign stops the tracker without changing what the reader sees.
+ * E-mail addresses are left alone: a sign inside a word is not a mention.
+ */
+function quietReferences(body: string): string {
+  return body.replace(/(^|[^\p{L}\p{N}_.+\-/])([@#])(?=[\p{L}\p{N}_])/gmu, '$1$2\u2060');
 }
 
 function trimSlash(url: string): string {

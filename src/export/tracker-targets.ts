@@ -63,6 +63,7 @@ export function trackerTargets(settings: TrackerSettings): { targets: NamedTarge
         baseUrl: settings.jiraBaseUrl.trim(),
         projectId: settings.jiraProjectId.trim(),
         issueTypeId: settings.jiraIssueTypeId.trim(),
+        labels,
       },
     });
   }

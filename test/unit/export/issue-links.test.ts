@@ -22,6 +22,9 @@ const jira: IssueTarget = {
   issueTypeId: '10002',
 };
 
+/** What GitHub and GitLab bodies get after `@` and `#` so they neither mention nor link. */
+const JOINER = '\u2060';
+
 const title = `Acme: claimed, not shown ${HOSTILE.slice(0, 9).join(' ')}`;
 const body = `## Gap\n\n${HOSTILE.join('\n')}\n& = ? # % + 😀 end`;
 
@@ -32,33 +35,55 @@ describe('newIssueLink', () => {
     expect(cut).toBe(false);
     expect(parsed.origin + parsed.pathname).toBe('https://github.com/acme/security-reviews/issues/new');
     expect(parsed.searchParams.get('title')).toBe(title.replace(/\s+/g, ' ').trim());
-    expect(parsed.searchParams.get('body')).toBe(body);
+    expect(parsed.searchParams.get('body')?.replaceAll(JOINER, '')).toBe(body);
     expect(parsed.searchParams.get('labels')).toBe('vendor-review,control-tenant-isolation');
   });
 
-  test('GitLab: /-/issues/new with issue[title] and issue[description], no labels', () => {
-    const { url } = newIssueLink(gitlab, 'T', body, ['x']);
+  test('GitLab: /-/issues/new with issue[title] and issue[description]; labels as a /label quick action', () => {
+    const { url } = newIssueLink(gitlab, 'T', body, ['x', 'needs review']);
     const parsed = new URL(url);
     expect(parsed.origin + parsed.pathname).toBe(
       'https://gitlab.example.com/sec/vendors/reviews/-/issues/new',
     );
     expect(parsed.searchParams.get('issue[title]')).toBe('T');
-    expect(parsed.searchParams.get('issue[description]')).toBe(body);
+    expect(parsed.searchParams.get('issue[description]')?.replaceAll(JOINER, '')).toBe(
+      `/label ~"x" ~"needs review"\n\n${body}`,
+    );
     expect([...parsed.searchParams.keys()]).toEqual(['issue[title]', 'issue[description]']);
+    // Without labels the description is the body alone.
+    expect(
+      new URL(newIssueLink(gitlab, 'T', body).url).searchParams
+        .get('issue[description]')
+        ?.replaceAll(JOINER, ''),
+    ).toBe(body);
   });
 
-  test('Jira: CreateIssueDetails!init.jspa with pid, issuetype, summary, description', () => {
-    const { url } = newIssueLink(jira, 'T', body);
-    const parsed = new URL(url);
-    expect(parsed.origin + parsed.pathname).toBe(
-      'https://jira.example.com/jira/secure/CreateIssueDetails!init.jspa',
+  test('GitLab: vendor text or a note cannot run a quick action; a label cannot break out of its quotes', () => {
+    const hostile =
+      '/close\n  /assign @attacker\ntext /confidential stays\n\t/label ~x\r\n/unlabel ~"vendor-review"';
+    const { url } = newIssueLink(gitlab, 'T', hostile, ['a" /close "b']);
+    const description = new URL(url).searchParams.get('issue[description]') ?? '';
+    const lines = description.split(/\r?\n/);
+    // Only our own first line starts with a slash; every other line that did is escaped.
+    expect(lines.filter((l) => /^\s*\//.test(l))).toEqual(['/label ~"a /close b"']);
+    expect(description).toContain(
+      `\\/close\n  \\/assign @${JOINER}attacker\ntext /confidential stays\n\t\\/label ~x`,
     );
-    expect(Object.fromEntries(parsed.searchParams)).toEqual({
-      pid: '10000',
-      issuetype: '10002',
-      summary: 'T',
-      description: body,
-    });
+    expect(description).toContain('\\/unlabel');
+  });
+
+  test('Jira: CreateIssueDetails!init.jspa with pid, issuetype, summary, one labels parameter per label, description', () => {
+    const { url } = newIssueLink({ ...jira, labels: ['vendor-review'] }, 'T', body, [
+      'control-revocation',
+      'needs review',
+    ]);
+    const parsed = new URL(url);
+    expect(parsed.searchParams.getAll('labels')).toEqual([
+      'vendor-review',
+      'control-revocation',
+      'needs-review',
+    ]);
+    expect(parsed.searchParams.get('description')).toBe(body);
   });
 
   test.each([
@@ -78,7 +103,7 @@ describe('newIssueLink', () => {
       const parsed = new URL(url);
       const key =
         target.kind === 'github' ? 'body' : target.kind === 'gitlab' ? 'issue[description]' : 'description';
-      const kept = parsed.searchParams.get(key) ?? '';
+      const kept = (parsed.searchParams.get(key) ?? '').replaceAll(JOINER, '');
       expect(kept.endsWith(CUT_MARKER)).toBe(true);
       const prefix = kept.slice(0, -CUT_MARKER.length);
       expect(big.startsWith(prefix)).toBe(true);
@@ -95,6 +120,22 @@ describe('newIssueLink', () => {
     const { url, cut } = newIssueLink(github, finding.title, markdown, finding.labels);
     expect(cut).toBe(false);
     expect(new URL(url).searchParams.get('body')).toBe(markdown);
+  });
+
+  test('GitHub and GitLab: @name and #123 notify and link no one; e-mail addresses and URLs are unchanged', () => {
+    const text =
+      'Ask @security or security@vendor.example (#12, issue#3).\n@ops see https://vendor.example/@team/page#x and https://x.example/#:~:text=a';
+    for (const target of [github, gitlab]) {
+      const { url } = newIssueLink(target, 'T', text);
+      const sent =
+        new URL(url).searchParams.get(target.kind === 'github' ? 'body' : 'issue[description]') ?? '';
+      expect(sent).not.toMatch(/(^|[\s(])[@#][A-Za-z0-9]/m);
+      expect(sent).toContain(`@${JOINER}security or security@vendor.example (#${JOINER}12, issue#3)`);
+      expect(sent).toContain('https://vendor.example/@team/page#x and https://x.example/#:~:text=a');
+      expect(sent.replaceAll(JOINER, '')).toBe(text);
+    }
+    // Jira does not notify on @name in a description: the body goes as written.
+    expect(new URL(newIssueLink(jira, 'T', text).url).searchParams.get('description')).toBe(text);
   });
 
   test('an overlong title is cut to 256 characters and reported', () => {
