@@ -306,20 +306,28 @@ describe('hostile and oversized pages in Firefox', () => {
     );
     await firefox.waitFor(hostileTab, `CSS.highlights.has('vendor-review-flash')`, 5000);
     // For a second, on top of the fixture's own forgeries, the page posts one message of every type
-    // our protocol has, shaped as the real ones, every 20 ms.
+    // our protocol has, shaped as the real ones, every 100 ms — the tab-addressed ones for every tab
+    // id up to 64 (Firefox numbers tabs from 1), with text of its own selected, so that a relay
+    // into the background would add that selection to the review.
     await firefox.evaluate(
       hostileTab,
       `new Promise((done) => {
+        const target = [...document.querySelectorAll('p, li')].find((e) => /Audit logs record/.test(e.textContent)) ?? document.body;
+        getSelection().selectAllChildren(target);
         const selector = { exact: 'Audit logs record', prefix: '', suffix: '', start: 0 };
         const forged = [
-          { type: 'inspect-tab', tabId: 1 }, { type: 'scan-tab', tabId: 1 },
-          { type: 'show-claim', tabId: 1, selector }, { type: 'highlight-claims', tabId: 1, claims: [] },
-          { type: 'add-selection', tabId: 1 }, { type: 'tab-access-granted', tabId: 1 },
           { type: 'data-changed' }, { type: 'highlight-clicked', claimId: 'forged' }, { type: 'page-info' },
           { type: 'extract-claims' }, { type: 'show-claim', selector }, { type: 'highlight-claims', claims: [] },
           { type: 'capture-selection' },
         ];
-        const timer = setInterval(() => { for (const m of forged) window.postMessage(m, '*'); }, 20);
+        for (let tabId = 1; tabId <= 64; tabId++) {
+          forged.push(
+            { type: 'inspect-tab', tabId }, { type: 'scan-tab', tabId }, { type: 'show-claim', tabId, selector },
+            { type: 'highlight-claims', tabId, claims: [] }, { type: 'add-selection', tabId },
+            { type: 'tab-access-granted', tabId },
+          );
+        }
+        const timer = setInterval(() => { for (const m of forged) window.postMessage(m, '*'); }, 100);
         setTimeout(() => { clearInterval(timer); done(true); }, 1000);
       })`,
     );
