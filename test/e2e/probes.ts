@@ -66,6 +66,21 @@ export const DUMP_DATABASE = `(async () => {
   return JSON.stringify(out);
 })()`;
 
+/**
+ * A {@link DUMP_DATABASE} result without what a visit itself updates: the page's last read and its
+ * length then (a reopened panel may read the page while it is still rendering), the review's
+ * update time. Two dumps equal after this hold the same reviewer's work.
+ */
+export function visitless(dump: string): Record<string, Array<Record<string, unknown>>> {
+  const all = JSON.parse(dump) as Record<string, Array<Record<string, unknown>>>;
+  for (const r of all.reviews ?? []) delete r.updatedAt;
+  for (const s of all.sources ?? []) {
+    delete s.lastCapturedAt;
+    delete s.textLength;
+  }
+  return all;
+}
+
 /** What {@link STORED_SCREENSHOTS} reports for each screenshot row. */
 export interface StoredScreenshot {
   /** SHA-256 of the stored image bytes, computed now. */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, textOf } from './probes.ts';
+import { DUMP_DATABASE, textOf, visitless } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
@@ -31,20 +31,6 @@ async function start(): Promise<FirefoxSession> {
   await session.sidebarEvaluate(`document.querySelector('#read-again')?.click()`);
   await waitInSidebar(session, `${textOf('#page-title')} === ${JSON.stringify(SAMPLE_TITLE)}`);
   return session;
-}
-
-/**
- * The dump without what a visit itself updates: the page's last read and its length then (the
- * restarted sidebar may read the page while it is still rendering), the review's update time.
- */
-function visitless(dump: string) {
-  const all = JSON.parse(dump);
-  for (const r of all.reviews) delete r.updatedAt;
-  for (const s of all.sources) {
-    delete s.lastCapturedAt;
-    delete s.textLength;
-  }
-  return all;
 }
 
 beforeAll(async () => {

@@ -67,6 +67,13 @@ export interface ChromiumSession {
   newWindow(url: string): Promise<Page>;
   /** Stops the extension's service worker as the browser does after idling; true once it is gone. */
   stopServiceWorker(): Promise<boolean>;
+  /**
+   * Reloads our extension from its folder, as chrome://extensions' Reload does for an unpacked
+   * extension (`Extensions.loadUnpacked` on the same path: same id, its pages closed, a new service
+   * worker). Resolves once the new worker runs. (`runtime.reload()` would leave a command-line
+   * extension unloaded in headless Chromium.)
+   */
+  reloadExtension(): Promise<void>;
   /** Lists the extension's open contexts (`runtime.getContexts`), e.g. to see the side panel. */
   contextTypes(): Promise<string[]>;
   close(): Promise<void>;
@@ -289,6 +296,20 @@ export async function launchChromium(options: {
         await sleep(100);
       }
       return false;
+    },
+    async reloadExtension() {
+      const old = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase));
+      const started = old ? await old.evaluate(() => performance.timeOrigin).catch(() => 0) : 0;
+      const { id } = await pipe.send('Extensions.loadUnpacked', { path: options.extensionDir });
+      if (id !== extensionId) throw new Error(`The reload gave another id: ${id}, not ${extensionId}`);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const fresh = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase));
+        const origin = fresh ? await fresh.evaluate(() => performance.timeOrigin).catch(() => 0) : 0;
+        if (origin > started) return;
+        if (Date.now() > deadline) throw new Error('No new service worker within 15 s of the reload');
+        await sleep(100);
+      }
     },
     async contextTypes() {
       const sw = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase)) ?? worker;
