@@ -186,6 +186,8 @@ export interface FirefoxSession {
   clipboardText(): Promise<string>;
   /** Whether the sidebar is open and showing this extension's panel. */
   isSidebarOpen(): Promise<boolean>;
+  /** Closes the sidebar, as its close button does. */
+  closeSidebar(): Promise<void>;
   /** Opens the sidebar with this extension's panel (what the user does from the sidebar menu) and waits for the page to load. */
   openSidebar(): Promise<void>;
   /**
@@ -199,6 +201,10 @@ export interface FirefoxSession {
    * `extension.shortcuts.onCommand`; BiDi cannot press keys in the browser's own window).
    */
   runCommand(name: string): Promise<void>;
+  /** Clicks our toolbar button in the current window, as a reviewer does: grants activeTab, opens the popup. */
+  clickToolbarButton(): Promise<void>;
+  /** Evaluates an expression in the open toolbar popup (waits up to 5 s for it to load). */
+  popupEvaluate<T = unknown>(expression: string): Promise<T>;
   /**
    * Reloads the extension as about:debugging's *Reload* does (`AddonManager` `addon.reload()`): its
    * background page, sidebar and every page of ours start again from the files; its data stays.
@@ -746,6 +752,13 @@ const CHROME = {
     const b = SidebarController.browser?.contentDocument?.getElementById('webext-panels-browser');
     return b && b.currentURI?.spec.startsWith(base) ? b : null;
   }`,
+  /** The `<browser>` of this extension's toolbar popup while it is open, or null. */
+  popupBrowser: `function popupBrowser(base) {
+    for (const b of document.querySelectorAll('browser')) {
+      if (b.currentURI?.spec.startsWith(base + 'popup/')) return b;
+    }
+    return null;
+  }`,
   /** The BiDi context id of a tab's `<browser>` (what BiDi calls the tab), or null for any other element. */
   bidiTabContext: `function bidiTabContext(browser) {
     if (!browser || !gBrowser.getTabForBrowser(browser)) return null;
@@ -849,26 +862,55 @@ class Session implements FirefoxSession {
   }
 
   async sidebarEvaluate<T = unknown>(expression: string): Promise<T> {
-    // The sidebar page lives in a <browser> inside chrome://browser/content/webext-panels.xhtml; it is not a
-    // tab, so BiDi has no context id for it. Forward BiDi's own windowglobal "script.evaluateExpression"
-    // command to its browsing context through this session's root message handler.
+    return this.#panelEvaluate<T>('sidebar', expression);
+  }
+
+  async popupEvaluate<T = unknown>(expression: string): Promise<T> {
+    return this.#panelEvaluate<T>('popup', expression);
+  }
+
+  async clickToolbarButton(): Promise<void> {
+    // What a click on the toolbar button does: the browser action's own trigger, in this window.
+    // It grants activeTab for the selected tab and opens the popup.
+    await this.#chrome<boolean>(
+      `async (extensionId) => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = WebExtensionPolicy.getByID(extensionId)?.extension;
+        if (!extension) throw new Error('extension not installed: ' + extensionId);
+        await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+        return true;
+      }`,
+      [this.extensionId],
+      'clickToolbarButton',
+    );
+  }
+
+  /**
+   * Evaluates in an extension page that is not a tab — the sidebar, or the toolbar popup — so BiDi
+   * has no context id for it: BiDi's own windowglobal "script.evaluateExpression" command is
+   * forwarded to its browsing context through this session's root message handler.
+   */
+  async #panelEvaluate<T>(where: 'sidebar' | 'popup', expression: string): Promise<T> {
     const result = await this.#chrome<{
       status: string;
       result?: RemoteValue;
       exceptionDetails?: ExceptionDetails;
     }>(
-      `async (base, sessionId, expression) => {
+      `async (base, sessionId, expression, where) => {
         ${CHROME.sidebarPanelBrowser}
+        ${CHROME.popupBrowser}
+        const find = () => (where === 'popup' ? popupBrowser(base) : sidebarPanelBrowser(base));
         const deadline = Date.now() + 5000;
-        let b = sidebarPanelBrowser(base);
+        let b = find();
         while (!b || b.webProgress?.isLoadingDocument || !b.browsingContext?.currentWindowGlobal) {
           if (Date.now() > deadline) {
+            if (where === 'popup') throw new Error('the toolbar popup is not open');
             throw new Error(SidebarController.isOpen
               ? 'the sidebar is open but not showing this extension\\'s page (' + SidebarController.currentID + ')'
               : 'the sidebar is not open');
           }
           await new Promise((r) => setTimeout(r, 50));
-          b = sidebarPanelBrowser(base);
+          b = find();
         }
         const { RootMessageHandlerRegistry } = ChromeUtils.importESModule(
           'chrome://remote/content/shared/messagehandler/RootMessageHandlerRegistry.sys.mjs');
@@ -888,10 +930,10 @@ class Session implements FirefoxSession {
         });
         return { status: r.evaluationStatus, result: r.result, exceptionDetails: r.exceptionDetails };
       }`,
-      [this.extensionBase, this.#sessionId, expression],
-      'sidebarEvaluate',
+      [this.extensionBase, this.#sessionId, expression, where],
+      `${where}Evaluate`,
     );
-    return evaluated<T>('sidebarEvaluate', expression, result);
+    return evaluated<T>(`${where}Evaluate`, expression, result);
   }
 
   async sidebarUserGesture(): Promise<void> {
@@ -949,6 +991,14 @@ class Session implements FirefoxSession {
       `(base) => { ${CHROME.sidebarPanelBrowser} return !!sidebarPanelBrowser(base); }`,
       [this.extensionBase],
       'isSidebarOpen',
+    );
+  }
+
+  async closeSidebar(): Promise<void> {
+    await this.#chrome<boolean>(
+      `() => { SidebarController.hide(); return !SidebarController.isOpen; }`,
+      [],
+      'closeSidebar',
     );
   }
 
