@@ -212,6 +212,16 @@ describe('screenshots', () => {
     expect((await verifyReviewChain(db, review.id)).ok).toBe(true);
   });
 
+  test('the image and its audit event are one write: when the event cannot be stored, no image is kept', async () => {
+    const { review, session } = await running();
+    // A full disk (or a stopped worker) at the moment the event is written.
+    db.events.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(shot(review.id, session.id)).rejects.toThrow(/quota/);
+    expect(await db.attachments.count()).toBe(0);
+  });
+
   test('a screenshot moves to another entry and takes its control', async () => {
     const { review, session } = await running();
     const a = await addDemoEntry(db, 'Ana', {
