@@ -44,7 +44,7 @@ afterAll(async () => {
   rmSync(profileDir, { recursive: true, force: true });
 });
 
-describe('a browser restart in Firefox', () => {
+describe('durability in Firefox', () => {
   test('a review with a note and a demo entry is there, row for row, after Firefox quits and starts again', async () => {
     firefox = await start();
     const first = firefox;
@@ -87,5 +87,31 @@ describe('a browser restart in Firefox', () => {
       /Proven/,
     );
     expect(visitless(await firefox.sidebarEvaluate<string>(DUMP_DATABASE))).toEqual(visitless(before));
+  });
+
+  test('a note typed and the sidebar closed mid-sentence is saved when the sidebar opens again', async () => {
+    if (!firefox) throw new Error('the restarted Firefox is not running');
+    const session = firefox;
+    const more = `${NOTE}; the bridge letter is still missing`;
+    await session.sidebarEvaluate(`(() => {
+      const area = document.querySelector('textarea[data-note-scope="review"]');
+      area.focus();
+      area.value = ${JSON.stringify(more)};
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    })()`);
+    // Closed at once: no pause for the debounced save, no blur first.
+    await session.closeSidebar();
+    expect(await session.isSidebarOpen()).toBe(false);
+    await session.openSidebar();
+    await waitInSidebar(
+      session,
+      `document.querySelector('textarea[data-note-scope="review"]')?.value === ${JSON.stringify(more)}`,
+    );
+    await waitInSidebar(session, `${textOf('textarea[data-note-scope="review"] + span')} === 'Saved'`);
+    const notes = JSON.parse(await session.sidebarEvaluate<string>(DUMP_DATABASE)).notes as Array<{
+      text: string;
+    }>;
+    expect(notes.map((n) => n.text)).toEqual([more]);
   });
 });
