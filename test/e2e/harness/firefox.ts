@@ -155,6 +155,8 @@ export interface FirefoxSession {
    * the page yourself (e.g. {@link waitFor} `document.readyState === 'complete'`).
    */
   openBackgroundTab(url: string): Promise<string>;
+  /** Opens a new browser window showing `url` (waits for its load event); returns its tab's BiDi context id. */
+  openWindow(url: string): Promise<string>;
   /** Navigates an existing tab and waits for its load event. */
   navigate(context: string, url: string): Promise<void>;
   /** Makes the tab the selected tab of its window (and focuses it). */
@@ -173,7 +175,7 @@ export interface FirefoxSession {
    * Waits up to 5 s for the sidebar page to be there and loaded (it opens asynchronously after install);
    * then rejects if the extension's sidebar is not open.
    */
-  sidebarEvaluate<T = unknown>(expression: string): Promise<T>;
+  sidebarEvaluate<T = unknown>(expression: string, inWindowOf?: string): Promise<T>;
   /**
    * Gives the sidebar page a fresh transient user activation, as a real click would. Needed before an
    * action that checks for one (the async clipboard) once the first {@link sidebarEvaluate} of the page
@@ -189,7 +191,7 @@ export interface FirefoxSession {
   /** Closes the sidebar, as its close button does. */
   closeSidebar(): Promise<void>;
   /** Opens the sidebar with this extension's panel (what the user does from the sidebar menu) and waits for the page to load. */
-  openSidebar(): Promise<void>;
+  openSidebar(inWindowOf?: string): Promise<void>;
   /**
    * Grants host permissions as if the user accepted the extension's runtime permission prompt.
    * Each origin must be covered by the manifest's `optional_host_permissions` (or `host_permissions`).
@@ -803,6 +805,15 @@ class Session implements FirefoxSession {
     return context;
   }
 
+  async openWindow(url: string): Promise<string> {
+    const { context } = await this.#conn.send<{ context: string }>('browsingContext.create', {
+      type: 'window',
+      background: false,
+    });
+    await this.navigate(context, url);
+    return context;
+  }
+
   async openBackgroundTab(url: string): Promise<string> {
     const { context } = await this.#conn.send<{ context: string }>('browsingContext.create', {
       type: 'tab',
@@ -861,8 +872,8 @@ class Session implements FirefoxSession {
     }
   }
 
-  async sidebarEvaluate<T = unknown>(expression: string): Promise<T> {
-    return this.#panelEvaluate<T>('sidebar', expression);
+  async sidebarEvaluate<T = unknown>(expression: string, inWindowOf?: string): Promise<T> {
+    return this.#panelEvaluate<T>('sidebar', expression, inWindowOf);
   }
 
   async popupEvaluate<T = unknown>(expression: string): Promise<T> {
@@ -890,7 +901,7 @@ class Session implements FirefoxSession {
    * has no context id for it: BiDi's own windowglobal "script.evaluateExpression" command is
    * forwarded to its browsing context through this session's root message handler.
    */
-  async #panelEvaluate<T>(where: 'sidebar' | 'popup', expression: string): Promise<T> {
+  async #panelEvaluate<T>(where: 'sidebar' | 'popup', expression: string, inWindowOf?: string): Promise<T> {
     const result = await this.#chrome<{
       status: string;
       result?: RemoteValue;
@@ -932,6 +943,7 @@ class Session implements FirefoxSession {
       }`,
       [this.extensionBase, this.#sessionId, expression, where],
       `${where}Evaluate`,
+      inWindowOf,
     );
     return evaluated<T>(`${where}Evaluate`, expression, result);
   }
@@ -1002,7 +1014,7 @@ class Session implements FirefoxSession {
     );
   }
 
-  async openSidebar(): Promise<void> {
+  async openSidebar(inWindowOf?: string): Promise<void> {
     await this.#chrome<void>(
       `async (extensionId, base) => {
         ${CHROME.sidebarPanelBrowser}
@@ -1019,6 +1031,7 @@ class Session implements FirefoxSession {
       }`,
       [this.extensionId, this.extensionBase],
       'openSidebar',
+      inWindowOf,
     );
   }
 
@@ -1330,23 +1343,39 @@ class Session implements FirefoxSession {
     return this.#closing;
   }
 
-  /** Id of the browser window's chrome-scope context. */
-  async #chromeContext(): Promise<string> {
+  /**
+   * Id of a browser window's chrome-scope context: the first window's, or that of the window
+   * holding the tab `inWindowOf` (a BiDi tab context id).
+   */
+  async #chromeContext(inWindowOf?: string): Promise<string> {
     const tree = await this.#conn.send<{ contexts: TreeContext[] }>('browsingContext.getTree', {
       'moz:scope': 'chrome',
       maxDepth: 0,
     });
-    const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!win)
-      throw new Error(
-        `no browser window in chrome scope (found: ${tree.contexts.map((c) => c.url).join(', ')})`,
-      );
-    return win.context;
+    const windows = tree.contexts.filter((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (inWindowOf === undefined) {
+      const first = windows[0];
+      if (!first)
+        throw new Error(
+          `no browser window in chrome scope (found: ${tree.contexts.map((c) => c.url).join(', ')})`,
+        );
+      return first.context;
+    }
+    for (const win of windows) {
+      const r = await this.#conn.send<EvaluateResult>('script.evaluate', {
+        expression: `(() => { ${CHROME.bidiTabContext} return gBrowser.browsers.some((b) => bidiTabContext(b) === ${JSON.stringify(inWindowOf)}); })()`,
+        target: { context: win.context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+      });
+      if (r.type !== 'exception' && deserialize(r.result) === true) return win.context;
+    }
+    throw new Error(`no browser window holds the tab ${inWindowOf}`);
   }
 
-  /** Runs `fnSource(...args)` in the browser window's chrome scope; args and result must be JSON-able. */
-  async #chrome<T>(fnSource: string, args: unknown[], what: string): Promise<T> {
-    const context = await this.#chromeContext();
+  /** Runs `fnSource(...args)` in a browser window's chrome scope (see #chromeContext); args and result must be JSON-able. */
+  async #chrome<T>(fnSource: string, args: unknown[], what: string, inWindowOf?: string): Promise<T> {
+    const context = await this.#chromeContext(inWindowOf);
     const expression = `(${fnSource})(...${JSON.stringify(args)})`;
     const r = await this.#conn.send<EvaluateResult>('script.evaluate', {
       expression,
