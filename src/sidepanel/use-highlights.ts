@@ -3,9 +3,8 @@ import browser from 'webextension-polyfill';
 import type { PageInfo } from '../core/review.ts';
 import type { StoredClaim } from '../core/review-records.ts';
 import { normaliseSourceUrl } from '../core/source-url.ts';
-import { parseMessage } from '../messages/parse-message.ts';
-import { type AnchorReport, ContentToPage } from '../messages/protocol.ts';
-import { isFromOurContentScript } from '../messages/sender.ts';
+import { claimClickedIn } from '../messages/highlight-click.ts';
+import type { AnchorReport } from '../messages/protocol.ts';
 import { askBackground } from '../platform/messaging.ts';
 import { database } from '../store/db.ts';
 import { recordPageCheck } from '../store/workspace.ts';
@@ -76,9 +75,8 @@ export function useHighlights(
 
   useEffect(() => {
     const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
-      if (!isFromOurContentScript(sender, browser.runtime.id) || sender.tab?.id !== tabId) return undefined;
-      const parsed = parseMessage(ContentToPage, raw);
-      if (parsed.ok) onClaimClicked(parsed.message.claimId);
+      const claimId = claimClickedIn(raw, sender, browser.runtime.id, tabId);
+      if (claimId) onClaimClicked(claimId);
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
