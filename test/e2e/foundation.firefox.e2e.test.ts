@@ -127,4 +127,70 @@ describe('the workspace in Firefox', () => {
     await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
     await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
   });
+
+  test('a review note is saved as it is typed', async () => {
+    await firefox.sidebarEvaluate(`(() => {
+      const area = document.querySelector('textarea[data-note-scope="review"]');
+      area.value = 'Asked for the SOC 2 bridge letter';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    })()`);
+    await sidebarWaitFor(`${text('textarea[data-note-scope="review"] + span')} === 'Saved'`);
+  });
+
+  test('raising the "contact support to revoke" red flag from its suggestion makes it a prototype', async () => {
+    await firefox.sidebarEvaluate(`(() => {
+      for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
+      return true;
+    })()`);
+    await sidebarWaitFor(`[...document.querySelectorAll('#scan-groups li.claim')]
+      .some((li) => /contact our support team/i.test(li.textContent))`);
+    await firefox.sidebarEvaluate(`[...document.querySelectorAll('#scan-groups li.claim')]
+      .find((li) => /contact our support team/i.test(li.textContent))
+      .querySelector('[data-raise="manual-revocation"]').click()`);
+    await sidebarWaitFor(`document.querySelector('#verdict').dataset.verdict === 'prototype'`);
+    expect(await firefox.sidebarEvaluate<string>(text('#verdict-decided-by'))).toContain(
+      'Revocation depends on manual vendor intervention',
+    );
+  });
+
+  test('a claim whose text changed on the page is "changed since capture" and its evidence goes stale', async () => {
+    await firefox.evaluate(
+      vendorTab,
+      `(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.data.includes('X.509 SPIFFE SVID')) n.data = n.data.replace(/expires? after \\d+ minutes/, 'expires after 24 hours');
+        }
+        return true;
+      })()`,
+    );
+    await firefox.sidebarEvaluate(`document.querySelector('#read-again').click()`);
+    await sidebarWaitFor(
+      `document.querySelector('#checklist li[data-control="workload-identity"]')?.dataset.status === 'stale'`,
+      15_000,
+    );
+    // The control's claims show when it is opened.
+    await firefox.sidebarEvaluate(`(() => {
+      const header = document.querySelector('#checklist li[data-control="workload-identity"] .group-header');
+      if (header.getAttribute('aria-expanded') !== 'true') header.click();
+      return true;
+    })()`);
+    await sidebarWaitFor(`document.querySelector('#checklist li[data-anchor="changed"]')`);
+    expect(await firefox.sidebarEvaluate<string>(text('#checklist li[data-anchor="changed"]'))).toMatch(
+      /Changed since capture\. Now: .*24 hours/,
+    );
+  });
+
+  test('after a reload of the page the highlights return and the evidence is proven again', async () => {
+    await firefox.navigate(vendorTab, server.url);
+    await firefox.waitFor(vendorTab, `document.documentElement.dataset.rendered === 'true'`);
+    await firefox.waitFor(vendorTab, `CSS.highlights.has('vendor-review-evidence')`, 15_000);
+    await sidebarWaitFor(
+      `document.querySelector('#checklist li[data-control="workload-identity"]')?.dataset.status === 'proven'`,
+      15_000,
+    );
+    await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
+    await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
+  });
 });
