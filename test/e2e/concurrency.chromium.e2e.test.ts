@@ -9,7 +9,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { editAtOnce } from './random-edits.ts';
+import { editAtOnce, scanAndOpenAll } from './random-edits.ts';
 
 const RUN_MS = 30_000;
 const SEED = Number(process.env.VR_SEED ?? Date.now() % 2 ** 31);
@@ -36,14 +36,7 @@ beforeAll(async () => {
   const other = await openPanelFor(browser, second, [first.targetId]);
   await other.waitFor(`document.querySelector('#verdict')`);
   panels = [first, other];
-  for (const panel of panels) {
-    await panel.evaluate(`document.querySelector('#scan-button').click()`);
-    await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
-    await panel.evaluate(`(() => {
-      for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
-    })()`);
-    await panel.waitFor(`document.querySelectorAll('#scan-groups li.claim').length > 20`);
-  }
+  for (const panel of panels) await scanAndOpenAll(panel);
 }, 90_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { textOf } from './probes.ts';
-import { type EditingPanel, editAtOnce } from './random-edits.ts';
+import { type EditingPanel, editAtOnce, scanAndOpenAll } from './random-edits.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 const RUN_MS = 30_000;
@@ -45,14 +45,7 @@ beforeAll(async () => {
   const second = sidebarOf(secondTab);
   await second.waitFor(`document.querySelector('#verdict')`, 15_000);
   panels = [first, second];
-  for (const panel of panels) {
-    await panel.evaluate(`document.querySelector('#scan-button').click()`);
-    await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
-    await panel.evaluate(`(() => {
-      for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
-    })()`);
-    await panel.waitFor(`document.querySelectorAll('#scan-groups li.claim').length > 20`);
-  }
+  for (const panel of panels) await scanAndOpenAll(panel);
 }, 90_000);
 
 afterAll(async () => {

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, STORED_SCREENSHOTS, type StoredScreenshot, textOf } from './probes.ts';
+import {
+  DUMP_DATABASE,
+  STORED_SCREENSHOTS,
+  type StoredScreenshot,
+  submitDemoEntry,
+  textOf,
+} from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
@@ -30,14 +36,7 @@ const entry = (pattern: string) =>
  */
 async function logEntry(line: string): Promise<void> {
   const before = await firefox.sidebarEvaluate<number>(entryCount);
-  await firefox.sidebarEvaluate(`(() => {
-    const input = document.querySelector('#demo-entry');
-    input.focus();
-    input.value = ${JSON.stringify(line)};
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
-    return true;
-  })()`);
+  await firefox.sidebarEvaluate(submitDemoEntry(line));
   await wait(`${entryCount} === ${before + 1}`).catch(async (error: Error) => {
     const said = await firefox.sidebarEvaluate<string>(textOf('#demo-entry-status'));
     throw new Error(`${error.message.slice(0, 200)}\nThe entry line says: ${said}`);
@@ -93,13 +92,7 @@ describe('a live demo in Firefox', () => {
     await logEntry('? Can tokens be scoped to a single tool call?');
     await logEntry("!manual To cut off a customer's integration, they open a ticket with support");
     await wait(`document.querySelector('#verdict').dataset.verdict === 'prototype'`);
-    await firefox.sidebarEvaluate(`(() => {
-      const input = document.querySelector('#demo-entry');
-      input.value = '#foo mumbled';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      return true;
-    })()`);
+    await firefox.sidebarEvaluate(submitDemoEntry('#foo mumbled'));
     await wait(`/Unknown control #foo/.test(${textOf('#demo-entry-status')})`);
     expect(await firefox.sidebarEvaluate<string>(`document.querySelector('#demo-entry').value`)).toBe(
       '#foo mumbled',

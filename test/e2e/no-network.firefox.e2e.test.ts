@@ -50,7 +50,7 @@ import {
 } from './harness/firefox.ts';
 import { type RecordingProxy, startRecordingProxy } from './harness/recording-proxy.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { textOf } from './probes.ts';
+import { submitDemoEntry, textOf } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
@@ -268,13 +268,7 @@ describe('no network in Firefox', () => {
     // A live demo: an entry logged, and the tab captured into it by the keyboard command.
     await firefox.sidebarEvaluate(`document.querySelector('#demo-start').click()`);
     await sidebarWaitFor(`document.querySelector('#demo-entry')`);
-    await firefox.sidebarEvaluate(`(() => {
-      const input = document.querySelector('#demo-entry');
-      input.value = '+ #rev Revoked the token live; the next call failed';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      return true;
-    })()`);
+    await firefox.sidebarEvaluate(submitDemoEntry('+ #rev Revoked the token live; the next call failed'));
     await sidebarWaitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
     await firefox.runCommand('capture-screenshot');
     await sidebarWaitFor(`document.querySelector('#demo .demo-log [data-screenshot] img')`, 15_000);

@@ -44,6 +44,16 @@ export const CSP_REFUSES_ALL = {
 export const textOf = (selector: string): string =>
   `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
 
+/** An expression that types `line` into the live demo's entry field and presses Enter, as a reviewer does. */
+export const submitDemoEntry = (line: string): string => `(() => {
+  const input = document.querySelector('#demo-entry');
+  input.focus();
+  input.value = ${JSON.stringify(line)};
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+  return true;
+})()`;
+
 /** Every row of our database, table by table, sorted by id: two equal dumps are the same data. */
 export const DUMP_DATABASE = `(async () => {
   const db = await new Promise((resolve, reject) => {

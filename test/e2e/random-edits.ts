@@ -6,24 +6,13 @@
  * panels) and Firefox (two sidebars) runs; each panel has scanned the same page.
  */
 import { expect } from 'vitest';
+import { seededRandom } from '../seeded-random.ts';
 import { textOf } from './probes.ts';
 
 /** What the run needs of a panel: evaluate an expression in it, and wait for one to be truthy. */
 export interface EditingPanel {
   evaluate<T = unknown>(expression: string): Promise<T>;
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same actions. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What a panel shows, in one comparable string: verdict, every control's status and counts, red flags. */
@@ -62,13 +51,23 @@ interface Rows {
   }>;
 }
 
+/** Scans the page beside the panel and opens every control's group, so all claims can be tagged. */
+export async function scanAndOpenAll(panel: EditingPanel): Promise<void> {
+  await panel.evaluate(`document.querySelector('#scan-button').click()`);
+  await panel.waitFor(`document.querySelector('#scan')?.dataset.state === 'done'`, 20_000);
+  await panel.evaluate(`(() => {
+    for (const b of document.querySelectorAll('#scan-groups .group-header[aria-expanded="false"]')) b.click();
+  })()`);
+  await panel.waitFor(`document.querySelectorAll('#scan-groups li.claim').length > 20`);
+}
+
 /** Runs `runMs` of random edits from both panels with the given seed, then checks the end state. */
 export async function editAtOnce(
   panels: readonly EditingPanel[],
   seed: number,
   runMs: number,
 ): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // The same 12 claims in both panels (the windows differ only in ?window=2), so the panels collide.
   const claimCount = Math.min(

@@ -11,7 +11,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, textOf, visitless } from './probes.ts';
+import { DUMP_DATABASE, submitDemoEntry, textOf, visitless } from './probes.ts';
 
 let server: StaticServer;
 let browser: ChromiumSession;
@@ -52,13 +52,7 @@ describe('an extension reload in Chromium', () => {
     await panel.waitFor(`document.querySelector('#demo-start')`);
     await panel.evaluate(`document.querySelector('#demo-start').click()`);
     await panel.waitFor(`document.querySelector('#demo-entry')`);
-    await panel.evaluate(`(() => {
-      const input = document.querySelector('#demo-entry');
-      input.value = '+ #rev Revoked the token live; the next call failed';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      return true;
-    })()`);
+    await panel.evaluate(submitDemoEntry('+ #rev Revoked the token live; the next call failed'));
     await panel.waitFor(`document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
     await typeNote(panel, SAVED);
     await panel.evaluate(`${note}.blur()`);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
 import { DIST_FIREFOX, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
-import { DUMP_DATABASE, textOf, visitless } from './probes.ts';
+import { DUMP_DATABASE, submitDemoEntry, textOf, visitless } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 let server: StaticServer;
@@ -59,13 +59,7 @@ describe('durability in Firefox', () => {
       return true;
     })()`);
     await waitInSidebar(first, `document.querySelector('#demo-entry')`);
-    await first.sidebarEvaluate(`(() => {
-      const input = document.querySelector('#demo-entry');
-      input.value = '+ #rev Revoked the token live; the next call failed';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      return true;
-    })()`);
+    await first.sidebarEvaluate(submitDemoEntry('+ #rev Revoked the token live; the next call failed'));
     await waitInSidebar(first, `document.querySelectorAll('#demo .demo-log li[data-entry]').length === 1`);
     const before = await first.sidebarEvaluate<string>(DUMP_DATABASE);
     expect(JSON.parse(before).notes).toHaveLength(1);

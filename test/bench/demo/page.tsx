@@ -27,6 +27,7 @@ import {
   startDemo,
 } from '../../../src/store/demo.ts';
 import { createReview } from '../../../src/store/reviews.ts';
+import { seededRandom } from '../../seeded-random.ts';
 
 /** The two reviews: with screenshots, and the same entries without. */
 export type Session = 'shots' | 'plain';
@@ -54,18 +55,6 @@ async function stubCapture(_target: ScreenshotTarget): Promise<Reply<ScreenshotT
 
 // --- Seeding ------------------------------------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32), so every run stores the same images. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS =
   'tenant token admin revoked session audit log export key rotation policy role scope access request approved denied workload identity service account region bucket encryption retention deleted subprocessor incident alert dashboard user group SCIM SSO provisioning 2025-11-26 14:03:22 200 OK 403 Forbidden us-east-1 eu-west-1 sha256 a91f03c7 kms/alias/prod'.split(
     ' ',
@@ -79,7 +68,7 @@ const WORDS =
 async function makeScreenshot(index: number): Promise<Blob> {
   const W = 1280;
   const H = 800;
-  const random = prng(1000 + index);
+  const random = seededRandom(1000 + index);
   const canvas = new OffscreenCanvas(W, H);
   const g = canvas.getContext('2d');
   if (!g) throw new Error('no 2d context');
