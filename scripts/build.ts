@@ -15,8 +15,17 @@ export async function buildExtension(options: { quiet?: boolean } = {}): Promise
   const logLevel = options.quiet ? 'warn' : 'info';
   const chrome = resolve(dist, 'chrome');
   const firefox = resolve(dist, 'firefox');
-  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'production', logLevel });
-  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'content', logLevel });
+  // Vite lets NODE_ENV from the environment override the mode, and vitest sets it to "test": the
+  // e2e's own build would then differ from `npm run build`. The shipped build is always production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'production', logLevel });
+    await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'content', logLevel });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   rmSync(firefox, { recursive: true, force: true });
   cpSync(chrome, firefox, { recursive: true });
   const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
