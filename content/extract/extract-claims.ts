@@ -10,6 +10,7 @@
 import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
 import { countOccurrences } from '../../src/core/count-occurrences.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
+import { contextAfter, contextBefore } from '../../src/core/quote-context.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
 import { textFragmentFor } from '../../src/core/text-fragment.ts';
 import {
@@ -485,8 +486,8 @@ function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
     if (start === undefined || end === undefined) continue;
     // A row's cells are separate text nodes, often with whitespace between them: quote the page.
     if (claim.structure === 'table-row') claim.selector.exact = normaliseText(pageText.slice(start, end));
-    claim.selector.prefix = normaliseText(pageText.slice(Math.max(0, start - 96), start)).slice(-32);
-    claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
+    claim.selector.prefix = contextBefore(pageText, Math.max(0, start - 96), start, 32);
+    claim.selector.suffix = contextAfter(pageText, end, Math.min(pageText.length, end + 96), 32);
   }
   const counts = countOccurrences(
     normaliseText(pageText),
