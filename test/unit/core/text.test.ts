@@ -226,6 +226,25 @@ describe('text fragments', () => {
     expect(fragment.length).toBeLessThan(encodeFragmentTerm(quote).length);
   });
 
+  test('long quotes: edges found by searching for spaces match splitting into words', () => {
+    const reference = (quote: string) => {
+      const words = quote.split(' ').filter(Boolean);
+      if (quote.length <= 120 || words.length <= 10) return `:~:text=${encodeFragmentTerm(quote)}`;
+      const [start, end] = [words.slice(0, 5).join(' '), words.slice(-5).join(' ')];
+      return `:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`;
+    };
+    let seed = 3;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = ['word', 'a', 'longerword-with-dash', 'x'.repeat(40), ' ', ' ', '  ', 'é'];
+    for (let round = 0; round < 2000; round++) {
+      const quote = Array.from({ length: random(40) }, () => pieces[random(pieces.length)]).join(' ');
+      expect(textFragmentFor(quote)).toBe(reference(quote));
+    }
+  });
+
   test('a long quote whose edge words hold -, & or , still has exactly one separating comma', () => {
     const quote =
       'Pen-tests, red-team exercises & audits are run by an external firm, and every finding of severity high, critical or medium is tracked, fixed & re-tested.';
