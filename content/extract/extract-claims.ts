@@ -108,7 +108,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   let elements = 0;
   let truncated: string | undefined;
   const headings: Array<{ level: number; text: string }> = [];
-  const gatedCache = new WeakMap<Element, boolean>();
+  const gatedCache = new Map<Element, boolean>();
 
   const body = doc.body;
   if (!body) return { claims, pageText: '', elements: 0 };
@@ -126,8 +126,18 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     return pathCache;
   };
 
+  // Whether a claim's container (list item, card, row …) mentions a gate depends on its owner
+  // block only: asked once per owner, not once per sentence (`closest` showed in profiles).
+  const ownerGated = new Map<Element | null, boolean>();
   const isGated = (text: string, owner: Element | null): boolean => {
-    if (GATED.test(text)) return true;
+    let inGatedContainer = ownerGated.get(owner);
+    if (inGatedContainer === undefined) {
+      inGatedContainer = containerGated(owner);
+      ownerGated.set(owner, inGatedContainer);
+    }
+    return inGatedContainer || GATED.test(text);
+  };
+  const containerGated = (owner: Element | null): boolean => {
     const container = owner?.closest(
       'li, article, tr, [class*="card"], [class*="document"], [class*="report"]',
     );
