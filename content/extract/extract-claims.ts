@@ -70,8 +70,6 @@ interface Scope {
   owner: Element | null;
 }
 
-type Frame = { node: Node; scope: Scope; exit?: () => void };
-
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function directText(el: Element): string {
@@ -272,20 +270,30 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     owner: body,
   };
 
-  const stack: Frame[] = [];
+  // The walk's stack as parallel arrays, not an object per node: the node, the scope it is read
+  // in, and for an element's closing entry what to do once its subtree is done.
+  const stackNodes: Node[] = [];
+  const stackScopes: Scope[] = [];
+  const stackExits: Array<(() => void) | null> = [];
+  const push = (node: Node, scope: Scope, exit: (() => void) | null) => {
+    stackNodes.push(node);
+    stackScopes.push(scope);
+    stackExits.push(exit);
+  };
   const pushChildren = (parent: Node, scope: Scope) => {
     // Children are pushed last first, so they pop in document order.
-    for (let c = parent.lastChild; c !== null; c = c.previousSibling) stack.push({ node: c, scope });
+    for (let c = parent.lastChild; c !== null; c = c.previousSibling) push(c, scope, null);
   };
   pushChildren(body, rootScope);
 
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    if (frame.exit) {
-      frame.exit();
+  while (stackNodes.length > 0) {
+    const node = stackNodes.pop() as Node;
+    const scope = stackScopes.pop() as Scope;
+    const exit = stackExits.pop();
+    if (exit) {
+      exit();
       continue;
     }
-    const { node, scope } = frame;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
       const start = scope.positional ? offset : -1;
@@ -356,7 +364,6 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pathCache = null;
       }
       // The heading's text still counts for positions, but is not a claim.
-      stack.push({ node: el, scope: child, exit: () => undefined });
       pushChildren(el, { ...child, emit: false });
       continue;
     }
@@ -392,7 +399,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
           child = { ...child, emit: false };
         } else {
           tableRow = { cells: [], scope: child, header };
-          stack.push({ node: el, scope: child, exit: flushRow });
+          push(el, child, flushRow);
           pushChildren(el, child);
           continue;
         }
@@ -402,14 +409,14 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pushChildren(el, { ...child, owner: el, inCell: true });
         continue;
       }
-      stack.push({ node: el, scope: child, exit: flushRun });
+      push(el, child, flushRun);
       pushShadowOrChildren(el, child);
       continue;
     }
 
     // Inline (or left out): its text joins the surrounding run.
     if (role === 'leave-out') {
-      stack.push({ node: el, scope: child, exit: flushRun });
+      push(el, child, flushRun);
     }
     pushShadowOrChildren(el, child);
   }
@@ -420,16 +427,13 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
-      const kids: Node[] = [];
-      for (let c = shadow.firstChild; c !== null; c = c.nextSibling) kids.push(c);
-      const inner = { ...scope, positional: false };
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, scope: inner });
+      pushChildren(shadow, { ...scope, positional: false });
       return;
     }
     if (el.tagName.toUpperCase() === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        for (let i = assigned.length - 1; i >= 0; i--) stack.push({ node: assigned[i] as Node, scope });
+        for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i] as Node, scope, null);
         return;
       }
     }
