@@ -352,7 +352,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pushChildren(inner.body, { ...child, positional: false, owner: inner.body });
       continue;
     }
-    if (isHiddenByAttribute(el) && child.hidden === 'no') child = { ...child, hidden: 'attribute' };
+    if (child.hidden === 'no' && isHiddenByAttribute(el)) child = { ...child, hidden: 'attribute' };
 
     if (role === 'heading') {
       flushRun();
@@ -388,7 +388,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         child = { ...child, emit: false, hidden: 'no' };
       } else if (isAccordionPanel(el)) {
         child = { ...child, structure: 'accordion', context: accordionQuestion(el) ?? child.context };
-      } else if (isCallout(el) && child.structure === null) {
+      } else if (child.structure === null && isCallout(el)) {
         child = { ...child, structure: 'callout' };
       }
       if (tag === 'TABLE') child = { ...child, context: tableHeader(el), layoutTable: isLayoutTable(el) };
