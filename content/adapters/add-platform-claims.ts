@@ -12,27 +12,23 @@ import type { ExtractedClaim, Platform } from '../../src/core/claim.ts';
 import { comparableText } from '../../src/core/normalise-text.ts';
 import { assignedObject, parseBoundedJson, recordsToClaims } from './structured-records.ts';
 
+const SAFEBASE_MARKERS =
+  'meta[name="generator"][content*="SafeBase" i], [data-safebase], link[href*="safebase" i]';
+const VANTA_MARKERS =
+  'meta[name="generator"][content*="Vanta" i], script[src*="vanta" i], [data-vanta-trust-center]';
+
 /** Which platform a page is built on. */
 export function detectPlatform(doc: Document): Platform {
   const next = doc.getElementById('__NEXT_DATA__');
   if (next && /safebase/i.test(next.textContent?.slice(0, 200_000) ?? '')) return 'safebase';
-  if (
-    doc.querySelector(
-      'meta[name="generator"][content*="SafeBase" i], [data-safebase], link[href*="safebase" i]',
-    )
-  ) {
-    return 'safebase';
-  }
+  // One pass over the document answers "neither SafeBase nor Vanta markers" for most pages; each
+  // attribute selector scan of a large page showed in profiles.
+  const marked = doc.querySelector(`${SAFEBASE_MARKERS}, ${VANTA_MARKERS}`) !== null;
+  if (marked && doc.querySelector(SAFEBASE_MARKERS)) return 'safebase';
   for (const s of Array.from(doc.querySelectorAll('script:not([src])'))) {
     if (/\bVENDOR_REPORT\s*=/.test(s.textContent?.slice(0, 5000) ?? '')) return 'conveyor';
   }
-  if (
-    doc.querySelector(
-      'meta[name="generator"][content*="Vanta" i], script[src*="vanta" i], [data-vanta-trust-center]',
-    )
-  ) {
-    return 'vanta';
-  }
+  if (marked && doc.querySelector(VANTA_MARKERS)) return 'vanta';
   return 'generic';
 }
 

@@ -175,7 +175,9 @@ export function isAccordionPanel(el: Element): boolean {
 export function isHiddenByAttribute(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
-  const style = attr(el, 'style').replace(/\s/g, '').toLowerCase();
+  const raw = el.getAttribute('style');
+  if (!raw) return false; // most elements: no rewriting of an empty string per element
+  const style = raw.replace(/\s/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 

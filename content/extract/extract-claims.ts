@@ -10,6 +10,7 @@
 import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
 import { countOccurrences } from '../../src/core/count-occurrences.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
+import { contextAfter, contextBefore } from '../../src/core/quote-context.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
 import { textFragmentFor } from '../../src/core/text-fragment.ts';
 import {
@@ -69,8 +70,6 @@ interface Scope {
   owner: Element | null;
 }
 
-type Frame = { node: Node; scope: Scope; exit?: () => void };
-
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function directText(el: Element): string {
@@ -107,7 +106,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   let elements = 0;
   let truncated: string | undefined;
   const headings: Array<{ level: number; text: string }> = [];
-  const gatedCache = new WeakMap<Element, boolean>();
+  const gatedCache = new Map<Element, boolean>();
 
   const body = doc.body;
   if (!body) return { claims, pageText: '', elements: 0 };
@@ -125,8 +124,18 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     return pathCache;
   };
 
+  // Whether a claim's container (list item, card, row …) mentions a gate depends on its owner
+  // block only: asked once per owner, not once per sentence (`closest` showed in profiles).
+  const ownerGated = new Map<Element | null, boolean>();
   const isGated = (text: string, owner: Element | null): boolean => {
-    if (GATED.test(text)) return true;
+    let inGatedContainer = ownerGated.get(owner);
+    if (inGatedContainer === undefined) {
+      inGatedContainer = containerGated(owner);
+      ownerGated.set(owner, inGatedContainer);
+    }
+    return inGatedContainer || GATED.test(text);
+  };
+  const containerGated = (owner: Element | null): boolean => {
     const container = owner?.closest(
       'li, article, tr, [class*="card"], [class*="document"], [class*="report"]',
     );
@@ -261,20 +270,30 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     owner: body,
   };
 
-  const stack: Frame[] = [];
+  // The walk's stack as parallel arrays, not an object per node: the node, the scope it is read
+  // in, and for an element's closing entry what to do once its subtree is done.
+  const stackNodes: Node[] = [];
+  const stackScopes: Scope[] = [];
+  const stackExits: Array<(() => void) | null> = [];
+  const push = (node: Node, scope: Scope, exit: (() => void) | null) => {
+    stackNodes.push(node);
+    stackScopes.push(scope);
+    stackExits.push(exit);
+  };
   const pushChildren = (parent: Node, scope: Scope) => {
     // Children are pushed last first, so they pop in document order.
-    for (let c = parent.lastChild; c !== null; c = c.previousSibling) stack.push({ node: c, scope });
+    for (let c = parent.lastChild; c !== null; c = c.previousSibling) push(c, scope, null);
   };
   pushChildren(body, rootScope);
 
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    if (frame.exit) {
-      frame.exit();
+  while (stackNodes.length > 0) {
+    const node = stackNodes.pop() as Node;
+    const scope = stackScopes.pop() as Scope;
+    const exit = stackExits.pop();
+    if (exit) {
+      exit();
       continue;
     }
-    const { node, scope } = frame;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
       const start = scope.positional ? offset : -1;
@@ -333,7 +352,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pushChildren(inner.body, { ...child, positional: false, owner: inner.body });
       continue;
     }
-    if (isHiddenByAttribute(el) && child.hidden === 'no') child = { ...child, hidden: 'attribute' };
+    if (child.hidden === 'no' && isHiddenByAttribute(el)) child = { ...child, hidden: 'attribute' };
 
     if (role === 'heading') {
       flushRun();
@@ -345,7 +364,6 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pathCache = null;
       }
       // The heading's text still counts for positions, but is not a claim.
-      stack.push({ node: el, scope: child, exit: () => undefined });
       pushChildren(el, { ...child, emit: false });
       continue;
     }
@@ -370,7 +388,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         child = { ...child, emit: false, hidden: 'no' };
       } else if (isAccordionPanel(el)) {
         child = { ...child, structure: 'accordion', context: accordionQuestion(el) ?? child.context };
-      } else if (isCallout(el) && child.structure === null) {
+      } else if (child.structure === null && isCallout(el)) {
         child = { ...child, structure: 'callout' };
       }
       if (tag === 'TABLE') child = { ...child, context: tableHeader(el), layoutTable: isLayoutTable(el) };
@@ -381,7 +399,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
           child = { ...child, emit: false };
         } else {
           tableRow = { cells: [], scope: child, header };
-          stack.push({ node: el, scope: child, exit: flushRow });
+          push(el, child, flushRow);
           pushChildren(el, child);
           continue;
         }
@@ -391,14 +409,14 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pushChildren(el, { ...child, owner: el, inCell: true });
         continue;
       }
-      stack.push({ node: el, scope: child, exit: flushRun });
+      push(el, child, flushRun);
       pushShadowOrChildren(el, child);
       continue;
     }
 
     // Inline (or left out): its text joins the surrounding run.
     if (role === 'leave-out') {
-      stack.push({ node: el, scope: child, exit: flushRun });
+      push(el, child, flushRun);
     }
     pushShadowOrChildren(el, child);
   }
@@ -409,16 +427,13 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
-      const kids: Node[] = [];
-      for (let c = shadow.firstChild; c !== null; c = c.nextSibling) kids.push(c);
-      const inner = { ...scope, positional: false };
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, scope: inner });
+      pushChildren(shadow, { ...scope, positional: false });
       return;
     }
     if (el.tagName.toUpperCase() === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        for (let i = assigned.length - 1; i >= 0; i--) stack.push({ node: assigned[i] as Node, scope });
+        for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i] as Node, scope, null);
         return;
       }
     }
@@ -485,8 +500,8 @@ function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
     if (start === undefined || end === undefined) continue;
     // A row's cells are separate text nodes, often with whitespace between them: quote the page.
     if (claim.structure === 'table-row') claim.selector.exact = normaliseText(pageText.slice(start, end));
-    claim.selector.prefix = normaliseText(pageText.slice(Math.max(0, start - 96), start)).slice(-32);
-    claim.selector.suffix = normaliseText(pageText.slice(end, end + 96)).slice(0, 32);
+    claim.selector.prefix = contextBefore(pageText, Math.max(0, start - 96), start, 32);
+    claim.selector.suffix = contextAfter(pageText, end, Math.min(pageText.length, end + 96), 32);
   }
   const counts = countOccurrences(
     normaliseText(pageText),

@@ -18,45 +18,63 @@ export function countOccurrences(haystack: string, needles: readonly string[]): 
 
 function countDistinct(haystack: string, needles: readonly string[]): number[] {
   const counts = needles.map(() => 0);
-  const usable = needles.filter((n) => n.length > 0);
-  if (usable.length === 0 || haystack.length === 0) return counts;
-  const k = Math.min(24, ...usable.map((n) => n.length));
+  let k = 24;
+  let usable = 0;
+  for (const n of needles) {
+    if (n.length === 0) continue;
+    usable++;
+    if (n.length < k) k = n.length;
+  }
+  if (usable === 0 || haystack.length === 0) return counts;
   // Index the needles by the hash of their first k characters.
   const byHash = new Map<number, number[]>();
   let power = 1;
   for (let i = 0; i < k - 1; i++) power = Math.imul(power, BASE);
-  const hashOf = (text: string) => {
-    let h = 0;
-    for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-    return h;
-  };
   // A bitset of the needles' hashes answers "no needle starts here" without a Map lookup, which
-  // is the answer at almost every position.
-  const bits = new Uint32Array(1 << 15);
-  const bit = (h: number) => (h >>> 0) & ((1 << 20) - 1);
-  needles.forEach((needle, index) => {
-    if (needle.length < k) return;
-    const h = hashOf(needle);
-    const b = bit(h);
-    bits[b >>> 5] = (bits[b >>> 5] ?? 0) | (1 << (b & 31));
+  // is the answer at almost every position. About 16 bits per needle keeps false hits rare; it is
+  // sized to the needles because a fixed 128 KB array cost more to allocate than a small page's
+  // whole count.
+  let log = 10;
+  while (log < 20 && 1 << log < needles.length * 16) log++;
+  const bits = new Uint32Array(1 << (log - 5));
+  const mask = (1 << log) - 1;
+  for (let index = 0; index < needles.length; index++) {
+    const needle = needles[index] as string;
+    if (needle.length < k) continue;
+    const h = hashOf(needle, k);
+    const b = h & mask;
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
     const list = byHash.get(h);
     if (list) list.push(index);
     else byHash.set(h, [index]);
-  });
-  if (haystack.length < k) return counts;
-  let h = hashOf(haystack);
+  }
+  const n = haystack.length;
+  if (n < k) return counts;
+  // The loop reads no closure and never past the end of the text: either makes V8's optimised
+  // code for it much slower in Chromium.
+  let h = hashOf(haystack, k);
   for (let at = 0; ; at++) {
-    const b = bit(h);
-    const candidates = ((bits[b >>> 5] ?? 0) >>> (b & 31)) & 1 ? byHash.get(h) : undefined;
-    if (candidates) {
-      for (const index of candidates) {
-        const needle = needles[index] as string;
-        if (haystack.startsWith(needle, at)) counts[index] = (counts[index] ?? 0) + 1;
+    const b = h & mask;
+    if (((bits[b >>> 5] as number) >>> (b & 31)) & 1) {
+      const candidates = byHash.get(h);
+      if (candidates !== undefined) {
+        for (const index of candidates) {
+          if (haystack.startsWith(needles[index] as string, at))
+            counts[index] = (counts[index] as number) + 1;
+        }
       }
     }
-    if (at + k >= haystack.length) break;
-    // Slide the window: drop the first character, add the next one.
-    h = (Math.imul(h - Math.imul(haystack.charCodeAt(at), power), BASE) + haystack.charCodeAt(at + k)) | 0;
+    if (at + k >= n) break;
+    // Slide the window: drop the first character, add the next one (kept in int32 all along).
+    h =
+      (Math.imul((h - Math.imul(haystack.charCodeAt(at), power)) | 0, BASE) + haystack.charCodeAt(at + k)) |
+      0;
   }
   return counts;
+}
+
+function hashOf(text: string, k: number): number {
+  let h = 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  return h;
 }

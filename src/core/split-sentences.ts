@@ -5,6 +5,13 @@
  * "e.g. SAML", "Inc. and", "TLS 1.2" and "fly.io" stay whole.
  */
 
+import { charKind, SPACE } from './text-chars.ts';
+
+/** `/\s/` as a char-code test (a regex per character showed in profiles). */
+function isJsSpace(c: number): boolean {
+  return c === 0xfeff || charKind(c) === SPACE;
+}
+
 const ABBREVIATIONS = new Set([
   'e.g',
   'i.e',
@@ -56,6 +63,10 @@ const ABBREVIATIONS = new Set([
   'art',
 ]);
 
+const LONGEST_ABBREVIATION = 6;
+/** Opening quotes and brackets stripped from the word before the punctuation. */
+const OPENERS = `"'“‘([`;
+
 // The lookbehind makes a run of punctuation match only from its start: without it, a run of
 // 20,000 dots is retried from every dot (quadratic time on hostile or dot-leader text).
 const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
@@ -69,12 +80,11 @@ export function splitSentences(text: string): Array<[number, number]> {
     const dot = m.index;
     // The word before the punctuation: an abbreviation or a single initial does not end a sentence.
     let w = dot;
-    while (w > start && !/\s/.test(text[w - 1] ?? ' ')) w--;
-    const word = text
-      .slice(w, dot)
-      .toLowerCase()
-      .replace(/^["'“‘([]+/, '');
-    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    while (w > start && !isJsSpace(text.charCodeAt(w - 1))) w--;
+    let q = w;
+    while (q < dot && OPENERS.includes(text[q] as string)) q++;
+    // Longer than any abbreviation or single letter (lower-casing never shortens it): a sentence end.
+    if (dot - q <= LONGEST_ABBREVIATION && isNotSentenceEnd(text, w, dot)) continue;
     const end = m.index + m[0].trimEnd().length;
     pushTrimmed(text, start, end, ranges);
     start = m.index + m[0].length;
@@ -83,10 +93,19 @@ export function splitSentences(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** An abbreviation or a single initial before the punctuation at `dot`. */
+function isNotSentenceEnd(text: string, w: number, dot: number): boolean {
+  const word = text
+    .slice(w, dot)
+    .toLowerCase()
+    .replace(/^["'“‘([]+/, '');
+  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+}
+
 function pushTrimmed(text: string, start: number, end: number, out: Array<[number, number]>): void {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s++;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  while (s < e && isJsSpace(text.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push([s, e]);
 }

@@ -146,6 +146,24 @@ describe('normaliseText', () => {
     expect(normaliseText('a \u200B b')).toBe('a b');
   });
 
+  test('agrees with the plain regex definition on random mixes of spaces and invisibles', () => {
+    const invisible = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+    const reference = (raw: string) => raw.replace(invisible, '').replace(/\s+/g, ' ').trim();
+    const alphabet = ['a', 'Z', '7', '.', '\u00e9', '\u4e2d', '\ud83d\ude00', '\u0000', '\u007f', '\u0085'];
+    alphabet.push(' ', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a');
+    alphabet.push('\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u00ad', '\u200b', '\u200f');
+    alphabet.push('\u202a', '\u202e', '\u2060', '\u2064', '\u2065', '\u2066', '\u2069', '\u206a', '\u180e');
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 5000; round++) {
+      const text = Array.from({ length: random(24) }, () => alphabet[random(alphabet.length)]).join('');
+      expect(normaliseText(text)).toBe(reference(text));
+    }
+  });
+
   test('is idempotent', () => {
     const once = normaliseText(' \u202E x\u00A0\u00A0y \n z\u200D ');
     expect(normaliseText(once)).toBe(once);
@@ -206,6 +224,25 @@ describe('text fragments', () => {
     expect(quote.startsWith(`${start} `)).toBe(true);
     expect(quote.endsWith(` ${end}`)).toBe(true);
     expect(fragment.length).toBeLessThan(encodeFragmentTerm(quote).length);
+  });
+
+  test('long quotes: edges found by searching for spaces match splitting into words', () => {
+    const reference = (quote: string) => {
+      const words = quote.split(' ').filter(Boolean);
+      if (quote.length <= 120 || words.length <= 10) return `:~:text=${encodeFragmentTerm(quote)}`;
+      const [start, end] = [words.slice(0, 5).join(' '), words.slice(-5).join(' ')];
+      return `:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`;
+    };
+    let seed = 3;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = ['word', 'a', 'longerword-with-dash', 'x'.repeat(40), ' ', ' ', '  ', 'é'];
+    for (let round = 0; round < 2000; round++) {
+      const quote = Array.from({ length: random(40) }, () => pieces[random(pieces.length)]).join(' ');
+      expect(textFragmentFor(quote)).toBe(reference(quote));
+    }
   });
 
   test('a long quote whose edge words hold -, & or , still has exactly one separating comma', () => {
