@@ -37,10 +37,26 @@ export function markdownLines(text: string): string[] {
   return HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).map(escapeLine) : [escapeLine(text)];
 }
 
+/** `markdownLines` as one string, every line ending in a line feed. */
+export function markdownParagraph(text: string): string {
+  // Most texts are one line: no array to build and join.
+  if (!HAS_LINE_BREAK.test(text)) return `${escapeLine(text)}\n`;
+  let out = '';
+  for (const line of text.split(LINE_BREAK)) out += `${escapeLine(line)}\n`;
+  return out;
+}
+
+/** One escaped line as a blockquote line: `>` alone when blank. */
+function quoteLine(line: string): string {
+  return line === '' ? '>' : `> ${line}`;
+}
+
 /** Multi-line text as a blockquote. */
 export function markdownQuote(text: string): string {
-  return markdownLines(text)
-    .map((line) => (line === '' ? '>' : `> ${line}`))
+  if (!HAS_LINE_BREAK.test(text)) return quoteLine(escapeLine(text));
+  return text
+    .split(LINE_BREAK)
+    .map((line) => quoteLine(escapeLine(line)))
     .join('\n');
 }
 
