@@ -4,6 +4,8 @@
  * or a report: those are shown as text instead.
  */
 
+import { type CharTable, percentEncode } from './char-escape.ts';
+
 /** Schemes every format may link to. */
 const WEB = ['http:', 'https:'] as const;
 
@@ -64,13 +66,10 @@ function linkablePage(url: string, schemes: readonly string[]): URL | undefined 
 }
 
 /**
- * The URL's serialisation with every character matching `unsafe` percent-encoded outside the
- * scheme and host (so an IPv6 host's brackets survive). `unsafe` must match single ASCII characters.
+ * The URL's serialisation with every character `unsafe` marks percent-encoded outside the scheme
+ * and host (so an IPv6 host's brackets survive).
  */
-export function encodeHref(url: LinkTarget, unsafe: RegExp): string {
+export function encodeHref(url: LinkTarget, unsafe: CharTable): string {
   const head = url.protocol === 'mailto:' ? 'mailto:' : `${url.protocol}//${url.host}`;
-  const rest = url.href.slice(head.length);
-  return (
-    head + rest.replace(unsafe, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-  );
+  return head + percentEncode(url.href.slice(head.length), unsafe);
 }

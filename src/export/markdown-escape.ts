@@ -3,6 +3,7 @@
  * from vendor pages and reviewers must come out as the same literal text, never as a link, an
  * image, raw HTML, a code fence or a table cell boundary.
  */
+import { backslashEscape, charTable } from './char-escape.ts';
 import { encodeHref, linkableUrl } from './link-policy.ts';
 
 /**
@@ -10,7 +11,7 @@ import { encodeHref, linkableUrl } from './link-policy.ts';
  * underline), `&` (entity references such as `&lt;`) and `$` (GitHub math). CommonMark lets every
  * ASCII punctuation character be backslash-escaped, so each of these renders as itself.
  */
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~=&$]/g;
+const SPECIAL = charTable('\\`*_{}[]()#+-.!|<>~=&$');
 
 /** Line breaks as CommonMark counts them. */
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -20,7 +21,7 @@ function escapeLine(line: string): string {
   // Leading spaces and tabs could turn the line into an indented code block or nested list item.
   let start = 0;
   while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
-  const escaped = (start > 0 ? line.slice(start) : line).replace(SPECIAL, '\\$&');
+  const escaped = backslashEscape(line, SPECIAL, start);
   return escaped.charCodeAt(0) === 47 ? `\\${escaped}` : escaped;
 }
 
@@ -61,7 +62,7 @@ export function markdownQuote(text: string): string {
 }
 
 /** Characters that would end or alter a link destination: percent-encoded in hrefs. */
-const HREF_UNSAFE = /[ ()<>\\"`]/g;
+const HREF_UNSAFE = charTable(' ()<>\\"`');
 
 /**
  * `[text](url)` for http(s) and mailto URLs; anything else (javascript:, data:, relative…) as
