@@ -12,6 +12,7 @@ import {
   assessmentText,
   chainText,
   changedText,
+  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -131,9 +132,7 @@ function controlSection(w: TextWriter, control: ReportControl): void {
 }
 
 function claimBlock(claim: ReportClaim): string {
-  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
-  const gated = claim.gated ? ' · behind request access / NDA' : '';
-  let out = `<div class="claim claim-${claim.verdict}">\n<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}</p>\n<blockquote>${escapeHtml(claim.text)}</blockquote>`;
+  let out = `<div class="claim claim-${claim.verdict}">\n<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(claimTagText(claim))}</p>\n<blockquote>${escapeHtml(claim.text)}</blockquote>`;
   const changed = changedText(claim);
   if (changed) out += `\n<p class="changed"><strong>${escapeHtml(changed)}</strong></p>`;
   out += `\n<p>Source: ${claim.demo ? escapeHtml(demoSourceText(claim.demo)) : htmlUrl(claim.url)}</p>`;

@@ -88,10 +88,15 @@ const HREF_UNSAFE = charTable(' |[]{}<>\\"`^!');
 
 /** `[text|url]` for http(s) URLs; anything else as escaped plain text. */
 export function jiraLink(text: string, url: string): string {
+  return jiraLinkEscaped(escapeJira(text), url);
+}
+
+/** `jiraLink` with its text already escaped: a fixed label is escaped once, not per link. */
+export function jiraLinkEscaped(label: string, url: string): string {
   const parsed = linkableUrl(url);
-  const label = escapeJira(text) || escapeJira(url);
-  if (!parsed) return label;
-  return `[${label}|${encodeHref(parsed, HREF_UNSAFE)}]`;
+  const shown = label || escapeJira(url);
+  if (!parsed) return shown;
+  return `[${shown}|${encodeHref(parsed, HREF_UNSAFE)}]`;
 }
 
 /** A URL shown as itself: `[url]` (Jira shows the URL as the link text) when allowed, escaped text otherwise. */
@@ -103,6 +108,10 @@ export function jiraUrl(url: string): string {
 /** A table row: `||a||b||` for a header, `|a|b|` otherwise. Cells are escaped here; empty cells get a space. */
 export function jiraRow(cells: readonly string[], header = false): string {
   const sep = header ? '||' : '|';
-  // An empty body cell would read as `||`, a header marker: give it a space.
-  return `${sep}${cells.map((c) => escapeJira(c) || ' ').join(sep)}${sep}`;
+  return `${sep}${cells.map(jiraCell).join(sep)}${sep}`;
+}
+
+/** One table cell's text, escaped; a space when empty (an empty body cell would read as `||`, a header marker). */
+export function jiraCell(text: string): string {
+  return escapeJira(text) || ' ';
 }

@@ -5,14 +5,25 @@
  * Blocks give whole lines, each ending in a line feed, written in order to one `TextWriter` (see
  * `markdown-report.ts` for why not an array of lines).
  */
+import type { AssessmentVerdict } from '../core/control-status.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
-import { escapeJira, jiraLink, jiraParagraph, jiraQuote, jiraRow, jiraUrl } from './jira-escape.ts';
+import {
+  escapeJira,
+  jiraCell,
+  jiraLinkEscaped,
+  jiraParagraph,
+  jiraQuote,
+  jiraRow,
+  jiraUrl,
+} from './jira-escape.ts';
+import { repeatMemo } from './repeat-memo.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
+  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -21,6 +32,14 @@ import {
   verdictText,
 } from './status-text.ts';
 import { TextWriter } from './text-writer.ts';
+
+/** Labels on every claim, escaped once. */
+const DEEP_LINK = escapeJira('Deep link (scrolls to the quote)');
+const ASSESSMENT_LABELS: Record<AssessmentVerdict, string> = {
+  evidence: escapeJira(assessmentText('evidence')),
+  marketing: escapeJira(assessmentText('marketing')),
+  'not-relevant': escapeJira(assessmentText('not-relevant')),
+};
 
 /** The whole review as one Jira wiki-markup document. */
 export function jiraReport(report: Report): string {
@@ -121,12 +140,10 @@ function controlBlock(w: TextWriter, control: ReportControl): void {
 
 /** A claim: assessment line, the quote, where it is, and the reviewer's note. */
 function claimBlock(claim: ReportClaim): string {
-  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
-  const gated = claim.gated ? ' · behind request access / NDA' : '';
-  let out = `*${escapeJira(assessmentText(claim.verdict))}* · ${escapeJira(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}\n${jiraQuote(claim.text)}\nSource: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}\n`;
+  let out = `*${ASSESSMENT_LABELS[claim.verdict]}* · ${escapeJira(claimTagText(claim))}\n${jiraQuote(claim.text)}\nSource: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}\n`;
   const changed = changedText(claim);
   if (changed) out += `*${escapeJira(changed)}*\n`;
-  if (claim.deepLink) out += `${jiraLink('Deep link (scrolls to the quote)', claim.deepLink)}\n`;
+  if (claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, claim.deepLink)}\n`;
   out += `Captured at ${escapeJira(claim.capturedAt)}\n`;
   if (claim.note) out += `\n*Note:*\n${jiraParagraph(claim.note)}`;
   return out;
@@ -157,7 +174,7 @@ function redFlagBody(flag: ReportRedFlag): string {
   if (flag.claim) {
     const source = flag.claim.demo ? escapeJira(demoSourceText(flag.claim.demo)) : jiraUrl(flag.claim.url);
     out += `\n${jiraQuote(flag.claim.text)}\nSource: ${source}\n`;
-    if (flag.claim.deepLink) out += `${jiraLink('Deep link (scrolls to the quote)', flag.claim.deepLink)}\n`;
+    if (flag.claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, flag.claim.deepLink)}\n`;
   }
   return out;
 }
@@ -169,7 +186,12 @@ function auditBlock(w: TextWriter, report: Report): void {
   );
   if (audit.events.length === 0) return;
   w.write(`\n${jiraRow(['#', 'Time', 'Actor', 'Action', 'Target'], true)}\n`);
+  // Each row as `jiraRow` writes it, without an array of cells per event.
+  const actor = repeatMemo(jiraCell);
+  const action = repeatMemo(jiraCell);
   for (const e of audit.events) {
-    w.write(`${jiraRow([String(e.seq), e.at, e.actor, e.action, `${e.target.type} ${e.target.id}`])}\n`);
+    w.write(
+      `|${jiraCell(String(e.seq))}|${jiraCell(e.at)}|${actor(e.actor)}|${action(e.action)}|${jiraCell(`${e.target.type} ${e.target.id}`)}|\n`,
+    );
   }
 }

@@ -69,10 +69,15 @@ const HREF_UNSAFE = charTable(' ()<>\\"`');
  * plain escaped text, so it can be read but not clicked.
  */
 export function markdownLink(text: string, url: string): string {
+  return markdownLinkEscaped(escapeMarkdown(text), url);
+}
+
+/** `markdownLink` with its text already escaped: a fixed label is escaped once, not per link. */
+export function markdownLinkEscaped(label: string, url: string): string {
   const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
-  const label = escapeMarkdown(text) || escapeMarkdown(url);
-  if (!parsed) return label;
-  return `[${label}](${encodeHref(parsed, HREF_UNSAFE)})`;
+  const shown = label || escapeMarkdown(url);
+  if (!parsed) return shown;
+  return `[${shown}](${encodeHref(parsed, HREF_UNSAFE)})`;
 }
 
 /**

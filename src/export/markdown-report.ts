@@ -6,20 +6,23 @@
  * report of 10,000 claims is some 150,000 lines, and an array of them joined at the end cost more
  * than rendering them.
  */
+import type { AssessmentVerdict } from '../core/control-status.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
 import {
   escapeMarkdown,
-  markdownLink,
+  markdownLinkEscaped,
   markdownParagraph,
   markdownQuote,
   markdownUrl,
 } from './markdown-escape.ts';
+import { repeatMemo } from './repeat-memo.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
+  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -28,6 +31,14 @@ import {
   verdictText,
 } from './status-text.ts';
 import { TextWriter } from './text-writer.ts';
+
+/** Labels on every claim, escaped once. */
+const DEEP_LINK = escapeMarkdown('Deep link (scrolls to the quote)');
+const ASSESSMENT_LABELS: Record<AssessmentVerdict, string> = {
+  evidence: escapeMarkdown(assessmentText('evidence')),
+  marketing: escapeMarkdown(assessmentText('marketing')),
+  'not-relevant': escapeMarkdown(assessmentText('not-relevant')),
+};
 
 /** The whole review as one Markdown document. */
 export function markdownReport(report: Report): string {
@@ -124,12 +135,10 @@ function controlBlock(w: TextWriter, control: ReportControl): void {
 
 /** A claim: assessment line, the quote, where it is, and the reviewer's note. */
 function claimBlock(claim: ReportClaim): string {
-  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
-  const gated = claim.gated ? ' · behind request access / NDA' : '';
-  let out = `**${escapeMarkdown(assessmentText(claim.verdict))}** · ${escapeMarkdown(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}\n\n${markdownQuote(claim.text)}\n\nSource: ${claim.demo ? escapeMarkdown(demoSourceText(claim.demo)) : markdownUrl(claim.url)}\n`;
+  let out = `**${ASSESSMENT_LABELS[claim.verdict]}** · ${escapeMarkdown(claimTagText(claim))}\n\n${markdownQuote(claim.text)}\n\nSource: ${claim.demo ? escapeMarkdown(demoSourceText(claim.demo)) : markdownUrl(claim.url)}\n`;
   const changed = changedText(claim);
   if (changed) out += `\n**${escapeMarkdown(changed)}**\n`;
-  if (claim.deepLink) out += `\n${markdownLink('Deep link (scrolls to the quote)', claim.deepLink)}\n`;
+  if (claim.deepLink) out += `\n${markdownLinkEscaped(DEEP_LINK, claim.deepLink)}\n`;
   out += `\nCaptured at ${escapeMarkdown(claim.capturedAt)}\n`;
   if (claim.note) out += `\n**Note:**\n\n${markdownParagraph(claim.note)}`;
   return out;
@@ -164,7 +173,7 @@ function redFlagBody(flag: ReportRedFlag): string {
     const source = demo ? escapeMarkdown(demoSourceText(demo)) : markdownUrl(flag.claim.url);
     out += `\n${markdownQuote(flag.claim.text)}\n\nSource: ${source}\n`;
     if (flag.claim.deepLink) {
-      out += `\n${markdownLink('Deep link (scrolls to the quote)', flag.claim.deepLink)}\n`;
+      out += `\n${markdownLinkEscaped(DEEP_LINK, flag.claim.deepLink)}\n`;
     }
   }
   return out;
@@ -177,9 +186,11 @@ function auditBlock(w: TextWriter, report: Report): void {
   );
   if (audit.events.length === 0) return;
   w.write('\n| # | Time | Actor | Action | Target |\n| --- | --- | --- | --- | --- |\n');
+  const actor = repeatMemo(escapeMarkdown);
+  const action = repeatMemo(escapeMarkdown);
   for (const e of audit.events) {
     w.write(
-      `| ${e.seq} | ${escapeMarkdown(e.at)} | ${escapeMarkdown(e.actor)} | ${escapeMarkdown(e.action)} | ${escapeMarkdown(`${e.target.type} ${e.target.id}`)} |\n`,
+      `| ${e.seq} | ${escapeMarkdown(e.at)} | ${actor(e.actor)} | ${action(e.action)} | ${escapeMarkdown(`${e.target.type} ${e.target.id}`)} |\n`,
     );
   }
 }
