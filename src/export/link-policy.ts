@@ -9,16 +9,39 @@ import { type CharTable, percentEncode } from './char-escape.ts';
 /** Schemes every format may link to. */
 const WEB = ['http:', 'https:'] as const;
 
+/**
+ * A parsed URL as exports read it: the URL getters build a new string on every call, so what
+ * encoding needs is read once per distinct URL text.
+ */
+interface Parsed {
+  protocol: string;
+  /** Has a user name or password. */
+  credentials: boolean;
+  href: string;
+  /** Scheme and host (`mailto:` alone for mail links): never percent-encoded. */
+  head: string;
+  /** The rest of `href`. */
+  rest: string;
+}
+
 /** Parsed URLs by their text: a report links the same few pages thousands of times. */
-const parsedUrls = new Map<string, URL | null>();
+const parsedUrls = new Map<string, Parsed | null>();
 const PARSE_CACHE_SIZE = 2000;
 
-/** `new URL(url)` or null, remembered (read-only use: callers never mutate the URL). */
-function parse(url: string): URL | null {
+/** `new URL(url)` as exports read it, or null, remembered. */
+function parse(url: string): Parsed | null {
   let parsed = parsedUrls.get(url);
   if (parsed === undefined) {
     try {
-      parsed = new URL(url);
+      const u = new URL(url);
+      const head = u.protocol === 'mailto:' ? 'mailto:' : `${u.protocol}//${u.host}`;
+      parsed = {
+        protocol: u.protocol,
+        credentials: u.username !== '' || u.password !== '',
+        href: u.href,
+        head,
+        rest: u.href.slice(head.length),
+      };
     } catch {
       parsed = null;
     }
@@ -28,8 +51,16 @@ function parse(url: string): URL | null {
   return parsed;
 }
 
-/** What exports read of a linkable URL. */
-export type LinkTarget = Pick<URL, 'protocol' | 'host' | 'href'>;
+/** What exports read of a linkable URL: its serialisation, and where percent-encoding may apply. */
+export interface LinkTarget {
+  href: string;
+  /** Scheme and host (`mailto:` alone for mail links): never percent-encoded. */
+  head: string;
+  /** What follows `head` in `href`, up to `fragment` when there is one. */
+  rest: string;
+  /** When `href` is a parsed page with a fragment appended: the fragment, without its `#`. */
+  fragment?: string;
+}
 
 /**
  * A fragment the URL parser keeps exactly as written: printable ASCII without the characters of
@@ -50,18 +81,18 @@ export function linkableUrl(url: string, schemes: readonly string[] = WEB): Link
     const fragment = url.slice(hash + 1);
     if (PLAIN_FRAGMENT.test(fragment)) {
       const page = linkablePage(url.slice(0, hash), schemes);
-      return page && { protocol: page.protocol, host: page.host, href: `${page.href}#${fragment}` };
+      return page && { href: `${page.href}#${fragment}`, head: page.head, rest: page.rest, fragment };
     }
   }
   return linkablePage(url, schemes);
 }
 
-function linkablePage(url: string, schemes: readonly string[]): URL | undefined {
+function linkablePage(url: string, schemes: readonly string[]): Parsed | undefined {
   const parsed = parse(url);
   if (!parsed) return undefined;
   if (!schemes.includes(parsed.protocol)) return undefined;
   // `https://trust.vendor.com@evil.example/` reads as the vendor's page but is not: never a link.
-  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  if (parsed.credentials) return undefined;
   return parsed;
 }
 
@@ -70,6 +101,8 @@ function linkablePage(url: string, schemes: readonly string[]): URL | undefined 
  * and host (so an IPv6 host's brackets survive).
  */
 export function encodeHref(url: LinkTarget, unsafe: CharTable): string {
-  const head = url.protocol === 'mailto:' ? 'mailto:' : `${url.protocol}//${url.host}`;
-  return head + percentEncode(url.href.slice(head.length), unsafe);
+  const rest = url.head + percentEncode(url.rest, unsafe);
+  if (url.fragment === undefined) return rest;
+  // The page part and the fragment encoded apart: no copy of the whole link to encode it.
+  return `${rest}${unsafe[0x23] === 1 ? '%23' : '#'}${percentEncode(url.fragment, unsafe)}`;
 }

@@ -61,10 +61,16 @@ const whole = (url: string, schemes: readonly string[]) => {
   }
   if (!schemes.includes(parsed.protocol) || parsed.username !== '' || parsed.password !== '')
     return undefined;
-  return { protocol: parsed.protocol, host: parsed.host, href: parsed.href };
+  const head = parsed.protocol === 'mailto:' ? 'mailto:' : `${parsed.protocol}//${parsed.host}`;
+  return { head, href: parsed.href };
 };
 
-const pick = (t: ReturnType<typeof linkableUrl>) => t && { protocol: t.protocol, host: t.host, href: t.href };
+/** The target's serialisation and its head; its parts must add up to the serialisation. */
+const pick = (t: ReturnType<typeof linkableUrl>) => {
+  if (!t) return undefined;
+  expect(t.head + t.rest + (t.fragment === undefined ? '' : `#${t.fragment}`)).toBe(t.href);
+  return { head: t.head, href: t.href };
+};
 
 describe('linkableUrl', () => {
   test.each([[['http:', 'https:']], [['http:', 'https:', 'mailto:']]])(
