@@ -10,6 +10,8 @@ import { demoSourceText } from './demo-log.ts';
 import { findingJira } from './jira-report.ts';
 import type { Finding, Report } from './report.ts';
 import { assessmentText } from './status-text.ts';
+import { cutText } from './text-cut.ts';
+import { TextWriter } from './text-writer.ts';
 
 /**
  * Cells a spreadsheet would run as a formula (OWASP CSV injection: `=`, `+`, `-`, `@`, tab, CR,
@@ -21,7 +23,7 @@ export const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 /** One field: formula neutralised, quoted, inner quotes doubled. */
 function field(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
+  return `"${safe.includes('"') ? safe.replaceAll('"', '""') : safe}"`;
 }
 
 /** RFC 4180 output: all fields quoted, every record (the header included) ending in CRLF. */
@@ -50,21 +52,20 @@ export const CLAIMS_CSV_COLUMNS = [
  * logged in a live demo has no page: its source reads `live demo: <session> +h:mm:ss`, no deep link.
  */
 export function claimsCsv(report: Report): string {
-  const rows = report.controls.flatMap((control) =>
-    control.claims.map((claim) => [
-      report.vendor,
-      control.id,
-      control.name,
-      control.frameworks.join('; '),
-      assessmentText(claim.verdict),
-      claim.text,
-      claim.demo ? demoSourceText(claim.demo) : claim.url,
-      claim.demo ? '' : (claim.deepLink ?? ''),
-      claim.capturedAt,
-      claim.note ?? '',
-    ]),
-  );
-  return toCsv([...CLAIMS_CSV_COLUMNS], rows);
+  // Rows written straight to a TextWriter: no array of cells per claim, no array of rows.
+  const w = new TextWriter();
+  w.write(`${CLAIMS_CSV_COLUMNS.map(field).join(',')}\r\n`);
+  const vendor = field(report.vendor);
+  for (const control of report.controls) {
+    // The first four fields are the same on every row of a control.
+    const lead = `${vendor},${field(control.id)},${field(control.name)},${field(control.frameworks.join('; '))},`;
+    for (const claim of control.claims) {
+      w.write(
+        `${lead}${field(assessmentText(claim.verdict))},${field(claim.text)},${field(claim.demo ? demoSourceText(claim.demo) : claim.url)},${field(claim.demo ? '' : (claim.deepLink ?? ''))},${field(claim.capturedAt)},${field(claim.note ?? '')}\r\n`,
+      );
+    }
+  }
+  return w.text();
 }
 
 /** Options for `jiraCsv`. */
@@ -78,13 +79,6 @@ const SUMMARY_MAX = 255;
 /** Jira's default limit for a description (and Excel's for a cell) is 32,767 characters: stay under it. */
 const DESCRIPTION_MAX = 32_000;
 
-/** Cuts text to `max` code points, ending with an ellipsis or `marker` when cut. */
-function cut(text: string, max: number, marker = '…'): string {
-  const points = [...text];
-  if (points.length <= max) return text;
-  return points.slice(0, max - [...marker].length).join('') + marker;
-}
-
 /**
  * One row per finding in Jira's CSV importer layout: Summary, Description (Jira wiki markup),
  * Issue Type, one "Labels" column per label (the importer maps repeated columns of the same name
@@ -96,8 +90,8 @@ export function jiraCsv(report: Report, options: JiraCsvOptions = {}): string {
   const fields = ['Summary', 'Description', 'Issue Type', ...Array(labelColumns).fill('Labels'), 'Priority'];
   const rows = report.findings.map((f: Finding) => [
     // A summary is one line in Jira.
-    cut(f.title.replace(/\s+/g, ' ').trim(), SUMMARY_MAX),
-    cut(findingJira(f, report), DESCRIPTION_MAX, '\n\n… (cut: the description was too long for Jira)'),
+    cutText(f.title.replace(/\s+/g, ' ').trim(), SUMMARY_MAX),
+    cutText(findingJira(f, report), DESCRIPTION_MAX, '\n\n… (cut: the description was too long for Jira)'),
     issueType,
     ...Array.from({ length: labelColumns }, (_, i) => f.labels[i] ?? ''),
     f.priority,

@@ -12,6 +12,7 @@ import {
   assessmentText,
   chainText,
   changedText,
+  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -19,6 +20,7 @@ import {
   titleText,
   verdictText,
 } from './status-text.ts';
+import { TextWriter } from './text-writer.ts';
 
 /** No script, no fetch, no external style or font; inline styles and data: images (screenshots) only. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -57,23 +59,10 @@ figcaption, .tombstone { color: var(--muted); font-size: 0.9em; }
 /** The whole review as one printable HTML document. */
 export function htmlReport(report: Report): string {
   const title = titleText(report);
-  const body = [
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${escapeHtml(`Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`)}</p>`,
-    verdictBox(report),
-    checklist(report),
-    `<h2>Controls</h2>`,
-    ...report.controls.map(controlSection),
-    redFlags(report),
-    findings(report),
-    report.reviewNote ? `<h2>Review note</h2><p class="note">${escapeHtml(report.reviewNote)}</p>` : '',
-    sources(report),
-    // Near the end, not beside the controls as in Markdown and Jira: the inline screenshots are
-    // large, and the printed report reads better with verdict and controls first.
-    demoSectionHtml(report.demo),
-    audit(report),
-  ];
-  return `<!doctype html>
+  // Written in order to one TextWriter (see markdown-report.ts for why not an array joined at the
+  // end); sections are separated by a line feed, and empty ones are left out.
+  const w = new TextWriter();
+  w.write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -84,10 +73,25 @@ export function htmlReport(report: Report): string {
 <style>${STYLE}</style>
 </head>
 <body>
-${body.filter(Boolean).join('\n')}
-</body>
-</html>
-`;
+<h1>${escapeHtml(title)}</h1>`);
+  w.write(
+    `\n<p class="meta">${escapeHtml(`Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`)}</p>`,
+  );
+  w.write(`\n${verdictBox(report)}\n${checklist(report)}\n<h2>Controls</h2>`);
+  for (const control of report.controls) controlSection(w, control);
+  w.write(`\n${redFlags(report)}\n${findings(report)}`);
+  if (report.reviewNote) {
+    w.write(`\n<h2>Review note</h2><p class="note">${escapeHtml(report.reviewNote)}</p>`);
+  }
+  w.write(`\n${sources(report)}`);
+  // Near the end, not beside the controls as in Markdown and Jira: the inline screenshots are
+  // large, and the printed report reads better with verdict and controls first.
+  const demo = demoSectionHtml(report.demo);
+  if (demo) w.write(`\n${demo}`);
+  w.write('\n');
+  audit(w, report);
+  w.write('\n</body>\n</html>\n');
+  return w.text();
 }
 
 function verdictBox(report: Report): string {
@@ -115,41 +119,27 @@ function checklist(report: Report): string {
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function controlSection(control: ReportControl): string {
-  return [
-    `<section class="control" id="control-${control.id}">`,
-    `<h3>${escapeHtml(control.name)}</h3>`,
-    `<p>Status: ${escapeHtml(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}</p>`,
-    control.frameworks.length > 0
-      ? `<p class="muted">Frameworks: ${escapeHtml(control.frameworks.join('; '))}</p>`
-      : '',
-    control.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(control.note)}</p>` : '',
-    control.claims.length === 0 ? '<p class="muted">No claims tagged.</p>' : '',
-    ...control.claims.map(claimBlock),
-    '</section>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+function controlSection(w: TextWriter, control: ReportControl): void {
+  let head = `\n<section class="control" id="control-${control.id}">\n<h3>${escapeHtml(control.name)}</h3>\n<p>Status: ${escapeHtml(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}</p>`;
+  if (control.frameworks.length > 0) {
+    head += `\n<p class="muted">Frameworks: ${escapeHtml(control.frameworks.join('; '))}</p>`;
+  }
+  if (control.note) head += `\n<p class="note"><strong>Note:</strong> ${escapeHtml(control.note)}</p>`;
+  if (control.claims.length === 0) head += '\n<p class="muted">No claims tagged.</p>';
+  w.write(head);
+  for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
+  w.write('\n</section>');
 }
 
 function claimBlock(claim: ReportClaim): string {
-  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
-  const gated = claim.gated ? ' · behind request access / NDA' : '';
-  return [
-    `<div class="claim claim-${claim.verdict}">`,
-    `<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}</p>`,
-    `<blockquote>${escapeHtml(claim.text)}</blockquote>`,
-    changedText(claim)
-      ? `<p class="changed"><strong>${escapeHtml(changedText(claim) ?? '')}</strong></p>`
-      : '',
-    `<p>Source: ${claim.demo ? escapeHtml(demoSourceText(claim.demo)) : htmlUrl(claim.url)}</p>`,
-    claim.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>` : '',
-    `<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`,
-    claim.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>` : '',
-    '</div>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  let out = `<div class="claim claim-${claim.verdict}">\n<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(claimTagText(claim))}</p>\n<blockquote>${escapeHtml(claim.text)}</blockquote>`;
+  const changed = changedText(claim);
+  if (changed) out += `\n<p class="changed"><strong>${escapeHtml(changed)}</strong></p>`;
+  out += `\n<p>Source: ${claim.demo ? escapeHtml(demoSourceText(claim.demo)) : htmlUrl(claim.url)}</p>`;
+  if (claim.deepLink) out += `\n<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>`;
+  out += `\n<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`;
+  if (claim.note) out += `\n<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>`;
+  return `${out}\n</div>`;
 }
 
 function redFlags(report: Report): string {
@@ -192,16 +182,23 @@ function sources(report: Report): string {
   return `<h2>Sources</h2>\n<ul>${items.join('\n')}</ul>`;
 }
 
-function audit(report: Report): string {
+function audit(w: TextWriter, report: Report): void {
   const { audit } = report;
   const summary = `<p>Events: ${audit.events.length} · Head hash: <span class="hash">${escapeHtml(audit.headHash ?? 'none')}</span> · Chain check: ${escapeHtml(chainText(audit.chain))}</p>`;
-  if (audit.events.length === 0) return `<h2>Audit trail</h2>\n${summary}`;
-  const rows = audit.events.map(
-    (e) =>
-      `<tr><td>${e.seq}</td><td>${escapeHtml(e.at)}</td><td>${escapeHtml(e.actor)}</td><td>${escapeHtml(e.action)}</td><td>${escapeHtml(`${e.target.type} ${e.target.id}`)}</td></tr>`,
-  );
-  return `<h2>Audit trail</h2>
+  if (audit.events.length === 0) {
+    w.write(`<h2>Audit trail</h2>\n${summary}`);
+    return;
+  }
+  w.write(`<h2>Audit trail</h2>
 ${summary}
 <table><thead><tr><th>#</th><th>Time</th><th>Actor</th><th>Action</th><th>Target</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>`;
+<tbody>`);
+  let first = true;
+  for (const e of audit.events) {
+    w.write(
+      `${first ? '' : '\n'}<tr><td>${e.seq}</td><td>${escapeHtml(e.at)}</td><td>${escapeHtml(e.actor)}</td><td>${escapeHtml(e.action)}</td><td>${escapeHtml(`${e.target.type} ${e.target.id}`)}</td></tr>`,
+    );
+    first = false;
+  }
+  w.write('</tbody></table>');
 }

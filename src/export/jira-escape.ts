@@ -3,6 +3,7 @@
  * import): text from vendor pages and reviewers stays literal, never a macro (`{code}`), a link
  * (`[x|javascript:…]`), an image (`!x!`), a mention (`[~user]`), formatting or a table cell.
  */
+import { backslashEscape, charTable } from './char-escape.ts';
 import { encodeHref, linkableUrl } from './link-policy.ts';
 
 /**
@@ -31,45 +32,76 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Escapes one line; a line-start `h1.` … `h6.` or `bq.` (heading, quote) gets its first letter as an entity. */
 function escapeLine(line: string): string {
-  const trimmed = line.replace(/^[ \t]+/, '');
-  // Most text has no backslash, `&` or `:`: then only the backslash-escapable characters can match,
-  // and a plain replacement does the same as the callback below, several times faster.
-  const escaped = RARE.test(trimmed)
-    ? trimmed.replace(SPECIAL, (c) => (ESCAPABLE.has(c) ? `\\${c}` : entity(c)))
-    : trimmed.replace(BACKSLASH_ESCAPABLE, '\\$&');
-  return escaped.replace(/^(?:h[1-6]|bq)\./i, (m) => entity(m.charAt(0)) + m.slice(1));
+  let start = 0;
+  while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  // Most text has none of the rare cases: then only the backslash-escapable characters can match,
+  // and a table-driven pass does the same as the callback below, several times faster.
+  const escaped = RARE.test(line)
+    ? (start > 0 ? line.slice(start) : line).replace(SPECIAL, (c) =>
+        ESCAPABLE.has(c) ? `\\${c}` : entity(c),
+      )
+    : backslashEscape(line, BACKSLASH_ESCAPABLE, start);
+  // Only a line starting with h or b can be a heading or a quote: skip the pattern for the rest.
+  const first = escaped.charCodeAt(0) | 0x20;
+  return first === 0x68 || first === 0x62
+    ? escaped.replace(BLOCK_START, (m) => entity(m.charAt(0)) + m.slice(1))
+    : escaped;
 }
 
-/** The characters only the full pattern handles. */
-const RARE = /[\\&:]/;
+/** A line-start heading (`h1.` … `h6.`) or quote (`bq.`). */
+const BLOCK_START = /^(?:h[1-6]|bq)\./i;
 
-/** The characters in ESCAPABLE, as one class. */
-const BACKSLASH_ESCAPABLE = /[-#*_+?^~|%{}[\]()!@]/g;
+/**
+ * Where the full pattern can match something other than a backslash-escapable character: a
+ * backslash, an entity-like `&`, a `:` before `//` or an emoticon letter, or after `mailto` (a
+ * superset of SPECIAL's other branches). Without one, as in timestamps such as `09:00:15`, the
+ * table-driven pass gives the same result.
+ */
+const RARE = /\\|&(?=#?[a-z0-9]+;)|:(?=\/\/|[pd]\b)|(?<=mailto):/i;
+
+/** The characters in ESCAPABLE, as a table. */
+const BACKSLASH_ESCAPABLE = charTable('-#*_+?^~|%{}[]()!@');
+
+/** Any line break (a cheap test before splitting: most texts are one line). */
+const HAS_LINE_BREAK = /[\r\n]/;
 
 /** Escapes text for inline use (headings, list items, table cells): one line, every break a space. */
 export function escapeJira(text: string): string {
-  return escapeLine(text.split(LINE_BREAK).join(' '));
+  return escapeLine(HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).join(' ') : text);
 }
 
 /** Escapes multi-line text as lines; blank lines stay blank (a paragraph break in Jira). */
 export function jiraLines(text: string): string[] {
-  return text.split(LINE_BREAK).map(escapeLine);
+  return HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).map(escapeLine) : [escapeLine(text)];
+}
+
+/** `jiraLines` as one string, every line ending in a line feed. */
+export function jiraParagraph(text: string): string {
+  if (!HAS_LINE_BREAK.test(text)) return `${escapeLine(text)}\n`;
+  let out = '';
+  for (const line of text.split(LINE_BREAK)) out += `${escapeLine(line)}\n`;
+  return out;
 }
 
 /** Multi-line text in a `{quote}` block. */
 export function jiraQuote(text: string): string {
-  return ['{quote}', ...jiraLines(text), '{quote}'].join('\n');
+  return `{quote}\n${jiraParagraph(text)}{quote}`;
 }
 
 /** Characters percent-encoded in link targets: they would end the link or its alias. */
-const HREF_UNSAFE = /[ |[\]{}<>\\"`^!]/g;
+const HREF_UNSAFE = charTable(' |[]{}<>\\"`^!');
 
 /** `[text|url]` for http(s) URLs; anything else as escaped plain text. */
 export function jiraLink(text: string, url: string): string {
+  return jiraLinkEscaped(escapeJira(text), url);
+}
+
+/** `jiraLink` with its text already escaped: a fixed label is escaped once, not per link. */
+export function jiraLinkEscaped(label: string, url: string): string {
   const parsed = linkableUrl(url);
-  const label = escapeJira(text) || escapeJira(url);
-  if (!parsed) return label;
-  return `[${label}|${encodeHref(parsed, HREF_UNSAFE)}]`;
+  const shown = label || escapeJira(url);
+  if (!parsed) return shown;
+  return `[${shown}|${encodeHref(parsed, HREF_UNSAFE)}]`;
 }
 
 /** A URL shown as itself: `[url]` (Jira shows the URL as the link text) when allowed, escaped text otherwise. */
@@ -81,6 +113,10 @@ export function jiraUrl(url: string): string {
 /** A table row: `||a||b||` for a header, `|a|b|` otherwise. Cells are escaped here; empty cells get a space. */
 export function jiraRow(cells: readonly string[], header = false): string {
   const sep = header ? '||' : '|';
-  // An empty body cell would read as `||`, a header marker: give it a space.
-  return `${sep}${cells.map((c) => escapeJira(c) || ' ').join(sep)}${sep}`;
+  return `${sep}${cells.map(jiraCell).join(sep)}${sep}`;
+}
+
+/** One table cell's text, escaped; a space when empty (an empty body cell would read as `||`, a header marker). */
+export function jiraCell(text: string): string {
+  return escapeJira(text) || ' ';
 }

@@ -1,16 +1,29 @@
 /**
  * A review as Jira wiki markup: the whole report (for a Confluence-style page or an epic) and one
  * finding as an issue description. Every piece of text from the review goes through `jira-escape.ts`.
+ *
+ * Blocks give whole lines, each ending in a line feed, written in order to one `TextWriter` (see
+ * `markdown-report.ts` for why not an array of lines).
  */
+import type { AssessmentVerdict } from '../core/control-status.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
-import { escapeJira, jiraLines, jiraLink, jiraQuote, jiraRow, jiraUrl } from './jira-escape.ts';
-import { append } from './lines.ts';
+import {
+  escapeJira,
+  jiraCell,
+  jiraLinkEscaped,
+  jiraParagraph,
+  jiraQuote,
+  jiraRow,
+  jiraUrl,
+} from './jira-escape.ts';
+import { repeatMemo } from './repeat-memo.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
+  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -18,192 +31,167 @@ import {
   titleText,
   verdictText,
 } from './status-text.ts';
+import { TextWriter } from './text-writer.ts';
+
+/** Labels on every claim, escaped once. */
+const DEEP_LINK = escapeJira('Deep link (scrolls to the quote)');
+const ASSESSMENT_LABELS: Record<AssessmentVerdict, string> = {
+  evidence: escapeJira(assessmentText('evidence')),
+  marketing: escapeJira(assessmentText('marketing')),
+  'not-relevant': escapeJira(assessmentText('not-relevant')),
+};
 
 /** The whole review as one Jira wiki-markup document. */
 export function jiraReport(report: Report): string {
-  const out: string[] = [`h1. ${escapeJira(titleText(report))}`, '', ...verdictBlock(report)];
-  append(
-    out,
-    '',
-    escapeJira(
-      `Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`,
-    ),
-    '',
-    'h2. Checklist',
-    '',
-    jiraRow(['Control', 'Status', 'Frameworks'], true),
-    report.controls.map((c) =>
-      jiraRow([
-        c.proofPoint ? `${c.name} (proof point)` : c.name,
-        statusText(c.status),
-        c.frameworks.join('; '),
-      ]),
-    ),
-    '',
-    'h2. Controls',
+  const w = new TextWriter();
+  w.write(`h1. ${escapeJira(titleText(report))}\n\n${verdictBlock(report)}`);
+  w.write(
+    `\n${escapeJira(`Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`)}\n`,
   );
-  for (const control of report.controls) append(out, '', controlBlock(control));
+  w.write(`\nh2. Checklist\n\n${jiraRow(['Control', 'Status', 'Frameworks'], true)}\n`);
+  for (const c of report.controls) {
+    w.write(
+      `${jiraRow([c.proofPoint ? `${c.name} (proof point)` : c.name, statusText(c.status), c.frameworks.join('; ')])}\n`,
+    );
+  }
+  w.write('\nh2. Controls\n');
+  for (const control of report.controls) {
+    w.write('\n');
+    controlBlock(w, control);
+  }
 
   if (report.demo.length > 0) {
-    out.push('', 'h2. Live demo');
-    for (const session of report.demo) append(out, '', demoSessionBlock(session));
+    w.write('\nh2. Live demo\n');
+    for (const session of report.demo) w.write(`\n${demoSessionBlock(session)}`);
   }
 
-  out.push('', 'h2. Red flags', '');
-  if (report.redFlags.length === 0) out.push('None raised.');
-  for (const flag of report.redFlags) append(out, redFlagBlock(flag), '');
+  w.write('\nh2. Red flags\n\n');
+  if (report.redFlags.length === 0) w.write('None raised.\n');
+  for (const flag of report.redFlags) w.write(`${redFlagBlock(flag)}\n`);
 
-  out.push('', 'h2. Findings', '');
-  if (report.findings.length === 0) out.push('No gaps found.');
+  w.write('\nh2. Findings\n\n');
+  if (report.findings.length === 0) w.write('No gaps found.\n');
   for (const f of report.findings) {
-    out.push(`* ${escapeJira(`[${f.priority}] ${f.title} (${FINDING_KIND_LABELS[f.kind]})`)}`);
+    w.write(`* ${escapeJira(`[${f.priority}] ${f.title} (${FINDING_KIND_LABELS[f.kind]})`)}\n`);
   }
 
-  if (report.reviewNote) append(out, '', 'h2. Review note', '', jiraLines(report.reviewNote));
+  if (report.reviewNote) w.write(`\nh2. Review note\n\n${jiraParagraph(report.reviewNote)}`);
 
-  out.push('', 'h2. Sources', '');
-  if (report.sources.length === 0) out.push('None.');
+  w.write('\nh2. Sources\n\n');
+  if (report.sources.length === 0) w.write('None.\n');
   for (const s of report.sources) {
-    out.push(
-      `* ${escapeJira(s.title || s.url)}: ${jiraUrl(s.url)} ${escapeJira(`(${s.kind}, last read ${s.lastCapturedAt})`)}`,
+    w.write(
+      `* ${escapeJira(s.title || s.url)}: ${jiraUrl(s.url)} ${escapeJira(`(${s.kind}, last read ${s.lastCapturedAt})`)}\n`,
     );
   }
 
-  append(out, '', auditBlock(report));
-  return `${out.join('\n')}\n`;
+  w.write('\n');
+  auditBlock(w, report);
+  return w.text();
 }
 
 /** One finding as a Jira issue description. */
 export function findingJira(finding: Finding, report: Report): string {
-  const out: string[] = [
-    `*Gap:* ${escapeJira(FINDING_KIND_LABELS[finding.kind])} · *Priority:* ${escapeJira(finding.priority)}`,
-    '',
-    ...jiraLines(finding.summary),
-  ];
+  const w = new TextWriter();
+  w.write(
+    `*Gap:* ${escapeJira(FINDING_KIND_LABELS[finding.kind])} · *Priority:* ${escapeJira(finding.priority)}\n\n${jiraParagraph(finding.summary)}`,
+  );
   const { control, redFlag } = finding;
   if (control) {
-    out.push('', `h3. ${escapeJira(`${control.name}: ${statusText(control.status)}`)}`);
+    w.write(`\nh3. ${escapeJira(`${control.name}: ${statusText(control.status)}`)}\n`);
     if (control.frameworks.length > 0) {
-      out.push('', `Framework mappings: ${escapeJira(control.frameworks.join('; '))}`);
+      w.write(`\nFramework mappings: ${escapeJira(control.frameworks.join('; '))}\n`);
     }
-    if (control.note) append(out, '', '*Reviewer note:*', jiraLines(control.note));
+    if (control.note) w.write(`\n*Reviewer note:*\n${jiraParagraph(control.note)}`);
     if (control.claims.length > 0) {
-      out.push('', "h3. What the vendor's pages say");
-      for (const claim of control.claims) append(out, '', claimBlock(claim));
+      w.write("\nh3. What the vendor's pages say\n");
+      for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
     }
   }
-  if (redFlag) append(out, '', `h3. ${escapeJira(`Red flag: ${redFlag.name}`)}`, '', redFlagBody(redFlag));
-  append(
-    out,
-    '',
-    'h3. Verdict context',
-    '',
-    verdictBlock(report),
-    '',
-    escapeJira(
-      `From the vendor review of ${titleText(report).replace(/^Vendor review: /, '')}, exported ${report.generatedAt}${report.audit.headHash ? ` (audit trail head ${report.audit.headHash})` : ''}.`,
-    ),
+  if (redFlag) w.write(`\nh3. ${escapeJira(`Red flag: ${redFlag.name}`)}\n\n${redFlagBody(redFlag)}`);
+  w.write(`\nh3. Verdict context\n\n${verdictBlock(report)}`);
+  w.write(
+    `\n${escapeJira(`From the vendor review of ${titleText(report).replace(/^Vendor review: /, '')}, exported ${report.generatedAt}${report.audit.headHash ? ` (audit trail head ${report.audit.headHash})` : ''}.`)}\n`,
   );
-  return `${out.join('\n')}\n`;
+  return w.text();
 }
 
 /** Verdict, the rule that decided it, the causes and any override. */
-function verdictBlock(report: Report): string[] {
-  const out = [`*Verdict: ${escapeJira(verdictText(report))}*`, `Rule: ${escapeJira(report.verdict.rule)}`];
+function verdictBlock(report: Report): string {
+  let out = `*Verdict: ${escapeJira(verdictText(report))}*\nRule: ${escapeJira(report.verdict.rule)}\n`;
   const causes = decidedByText(report);
-  if (causes.length > 0)
-    append(
-      out,
-      '',
-      'Decided by:',
-      causes.map((c) => `* ${escapeJira(c)}`),
-    );
+  if (causes.length > 0) {
+    out += '\nDecided by:\n';
+    for (const c of causes) out += `* ${escapeJira(c)}\n`;
+  }
   const override = overrideText(report);
-  if (override) out.push('', `*Override:* ${escapeJira(override)}`);
+  if (override) out += `\n*Override:* ${escapeJira(override)}\n`;
   return out;
 }
 
-function controlBlock(control: ReportControl): string[] {
-  const out = [
-    `h3. ${escapeJira(control.name)}`,
-    '',
-    `Status: ${escapeJira(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}`,
-  ];
-  if (control.frameworks.length > 0) out.push(`Frameworks: ${escapeJira(control.frameworks.join('; '))}`);
-  if (control.note) append(out, '', '*Note:*', jiraLines(control.note));
-  if (control.claims.length === 0) out.push('', 'No claims tagged.');
-  for (const claim of control.claims) append(out, '', claimBlock(claim));
-  return out;
+function controlBlock(w: TextWriter, control: ReportControl): void {
+  let head = `h3. ${escapeJira(control.name)}\n\nStatus: ${escapeJira(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}\n`;
+  if (control.frameworks.length > 0) head += `Frameworks: ${escapeJira(control.frameworks.join('; '))}\n`;
+  if (control.note) head += `\n*Note:*\n${jiraParagraph(control.note)}`;
+  if (control.claims.length === 0) head += '\nNo claims tagged.\n';
+  w.write(head);
+  for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
 }
 
 /** A claim: assessment line, the quote, where it is, and the reviewer's note. */
-function claimBlock(claim: ReportClaim): string[] {
-  const where = claim.headingPath.length > 0 ? ` · under ${claim.headingPath.join(' › ')}` : '';
-  const gated = claim.gated ? ' · behind request access / NDA' : '';
-  const out = [
-    `*${escapeJira(assessmentText(claim.verdict))}* · ${escapeJira(`tagged by ${claim.by} at ${claim.at}${where}${gated}`)}`,
-    jiraQuote(claim.text),
-    `Source: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}`,
-  ];
+function claimBlock(claim: ReportClaim): string {
+  let out = `*${ASSESSMENT_LABELS[claim.verdict]}* · ${escapeJira(claimTagText(claim))}\n${jiraQuote(claim.text)}\nSource: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}\n`;
   const changed = changedText(claim);
-  if (changed) out.push(`*${escapeJira(changed)}*`);
-  if (claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', claim.deepLink));
-  out.push(`Captured at ${escapeJira(claim.capturedAt)}`);
-  if (claim.note) append(out, '', '*Note:*', jiraLines(claim.note));
+  if (changed) out += `*${escapeJira(changed)}*\n`;
+  if (claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, claim.deepLink)}\n`;
+  out += `Captured at ${escapeJira(claim.capturedAt)}\n`;
+  if (claim.note) out += `\n*Note:*\n${jiraParagraph(claim.note)}`;
   return out;
 }
 
 /** A demo session: its title and times, its entries as a table, then screenshots tied to no entry. */
-function demoSessionBlock(session: ReportDemoSession): string[] {
-  const out = [
-    `h3. ${escapeJira(session.title || 'Untitled demo')}`,
-    '',
-    escapeJira(demoSessionText(session)),
-  ];
-  if (session.entries.length === 0) out.push('', 'No entries logged.');
+function demoSessionBlock(session: ReportDemoSession): string {
+  let out = `h3. ${escapeJira(session.title || 'Untitled demo')}\n\n${escapeJira(demoSessionText(session))}\n`;
+  if (session.entries.length === 0) out += '\nNo entries logged.\n';
   else {
-    out.push('', jiraRow(DEMO_LOG_COLUMNS, true));
-    for (const entry of session.entries) out.push(jiraRow(demoEntryCells(entry)));
+    out += `\n${jiraRow(DEMO_LOG_COLUMNS, true)}\n`;
+    for (const entry of session.entries) out += `${jiraRow(demoEntryCells(entry))}\n`;
   }
   if (session.screenshots.length > 0) {
-    out.push('', 'Screenshots not tied to an entry:');
-    for (const shot of session.screenshots) out.push(`* ${escapeJira(screenshotText(shot))}`);
+    out += '\nScreenshots not tied to an entry:\n';
+    for (const shot of session.screenshots) out += `* ${escapeJira(screenshotText(shot))}\n`;
   }
   return out;
 }
 
-function redFlagBlock(flag: ReportRedFlag): string[] {
-  return [
-    `h3. ${escapeJira(`${flag.name} (${flag.resolved ? 'resolved' : 'stands'})`)}`,
-    '',
-    ...redFlagBody(flag),
-  ];
+function redFlagBlock(flag: ReportRedFlag): string {
+  return `h3. ${escapeJira(`${flag.name} (${flag.resolved ? 'resolved' : 'stands'})`)}\n\n${redFlagBody(flag)}`;
 }
 
-function redFlagBody(flag: ReportRedFlag): string[] {
-  const out = [escapeJira(`Raised by ${flag.by} at ${flag.at}.`)];
-  if (flag.note.trim()) append(out, '', jiraLines(flag.note));
+function redFlagBody(flag: ReportRedFlag): string {
+  let out = `${escapeJira(`Raised by ${flag.by} at ${flag.at}.`)}\n`;
+  if (flag.note.trim()) out += `\n${jiraParagraph(flag.note)}`;
   if (flag.claim) {
     const source = flag.claim.demo ? escapeJira(demoSourceText(flag.claim.demo)) : jiraUrl(flag.claim.url);
-    out.push('', jiraQuote(flag.claim.text), `Source: ${source}`);
-    if (flag.claim.deepLink) out.push(jiraLink('Deep link (scrolls to the quote)', flag.claim.deepLink));
+    out += `\n${jiraQuote(flag.claim.text)}\nSource: ${source}\n`;
+    if (flag.claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, flag.claim.deepLink)}\n`;
   }
   return out;
 }
 
-function auditBlock(report: Report): string[] {
+function auditBlock(w: TextWriter, report: Report): void {
   const { audit } = report;
-  const out = [
-    'h2. Audit trail',
-    '',
-    escapeJira(
-      `Events: ${audit.events.length} · Head hash: ${audit.headHash ?? 'none'} · Chain check: ${chainText(audit.chain)}`,
-    ),
-  ];
-  if (audit.events.length === 0) return out;
-  out.push('', jiraRow(['#', 'Time', 'Actor', 'Action', 'Target'], true));
+  w.write(
+    `h2. Audit trail\n\n${escapeJira(`Events: ${audit.events.length} · Head hash: ${audit.headHash ?? 'none'} · Chain check: ${chainText(audit.chain)}`)}\n`,
+  );
+  if (audit.events.length === 0) return;
+  w.write(`\n${jiraRow(['#', 'Time', 'Actor', 'Action', 'Target'], true)}\n`);
+  // Each row as `jiraRow` writes it, without an array of cells per event.
+  const actor = repeatMemo(jiraCell);
+  const action = repeatMemo(jiraCell);
   for (const e of audit.events) {
-    out.push(jiraRow([String(e.seq), e.at, e.actor, e.action, `${e.target.type} ${e.target.id}`]));
+    w.write(
+      `|${jiraCell(String(e.seq))}|${jiraCell(e.at)}|${actor(e.actor)}|${action(e.action)}|${jiraCell(`${e.target.type} ${e.target.id}`)}|\n`,
+    );
   }
-  return out;
 }

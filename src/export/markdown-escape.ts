@@ -3,6 +3,7 @@
  * from vendor pages and reviewers must come out as the same literal text, never as a link, an
  * image, raw HTML, a code fence or a table cell boundary.
  */
+import { backslashEscape, charTable } from './char-escape.ts';
 import { encodeHref, linkableUrl } from './link-policy.ts';
 
 /**
@@ -10,7 +11,7 @@ import { encodeHref, linkableUrl } from './link-policy.ts';
  * underline), `&` (entity references such as `&lt;`) and `$` (GitHub math). CommonMark lets every
  * ASCII punctuation character be backslash-escaped, so each of these renders as itself.
  */
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~=&$]/g;
+const SPECIAL = charTable('\\`*_{}[]()#+-.!|<>~=&$');
 
 /** Line breaks as CommonMark counts them. */
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -20,7 +21,7 @@ function escapeLine(line: string): string {
   // Leading spaces and tabs could turn the line into an indented code block or nested list item.
   let start = 0;
   while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
-  const escaped = (start > 0 ? line.slice(start) : line).replace(SPECIAL, '\\$&');
+  const escaped = backslashEscape(line, SPECIAL, start);
   return escaped.charCodeAt(0) === 47 ? `\\${escaped}` : escaped;
 }
 
@@ -37,25 +38,46 @@ export function markdownLines(text: string): string[] {
   return HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).map(escapeLine) : [escapeLine(text)];
 }
 
+/** `markdownLines` as one string, every line ending in a line feed. */
+export function markdownParagraph(text: string): string {
+  // Most texts are one line: no array to build and join.
+  if (!HAS_LINE_BREAK.test(text)) return `${escapeLine(text)}\n`;
+  let out = '';
+  for (const line of text.split(LINE_BREAK)) out += `${escapeLine(line)}\n`;
+  return out;
+}
+
+/** One escaped line as a blockquote line: `>` alone when blank. */
+function quoteLine(line: string): string {
+  return line === '' ? '>' : `> ${line}`;
+}
+
 /** Multi-line text as a blockquote. */
 export function markdownQuote(text: string): string {
-  return markdownLines(text)
-    .map((line) => (line === '' ? '>' : `> ${line}`))
+  if (!HAS_LINE_BREAK.test(text)) return quoteLine(escapeLine(text));
+  return text
+    .split(LINE_BREAK)
+    .map((line) => quoteLine(escapeLine(line)))
     .join('\n');
 }
 
 /** Characters that would end or alter a link destination: percent-encoded in hrefs. */
-const HREF_UNSAFE = /[ ()<>\\"`]/g;
+const HREF_UNSAFE = charTable(' ()<>\\"`');
 
 /**
  * `[text](url)` for http(s) and mailto URLs; anything else (javascript:, data:, relative…) as
  * plain escaped text, so it can be read but not clicked.
  */
 export function markdownLink(text: string, url: string): string {
+  return markdownLinkEscaped(escapeMarkdown(text), url);
+}
+
+/** `markdownLink` with its text already escaped: a fixed label is escaped once, not per link. */
+export function markdownLinkEscaped(label: string, url: string): string {
   const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
-  const label = escapeMarkdown(text) || escapeMarkdown(url);
-  if (!parsed) return label;
-  return `[${label}](${encodeHref(parsed, HREF_UNSAFE)})`;
+  const shown = label || escapeMarkdown(url);
+  if (!parsed) return shown;
+  return `[${shown}](${encodeHref(parsed, HREF_UNSAFE)})`;
 }
 
 /**

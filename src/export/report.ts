@@ -6,7 +6,7 @@
  */
 import type { AuditEvent, ChainCheck } from '../core/audit-chain.ts';
 import { RED_FLAG_NAMES, type RedFlagId } from '../core/classify/red-flag-cues.ts';
-import { type ControlStatus, checklist } from '../core/control-status.ts';
+import { type AssessmentInput, type ControlStatus, controlStatus } from '../core/control-status.ts';
 import { CONTROLS, type ControlId, PROOF_POINTS } from '../core/controls.ts';
 import type { Attachment, DemoSession } from '../core/demo-records.ts';
 import type { Review, Source } from '../core/review.ts';
@@ -17,7 +17,7 @@ import type {
   RedFlagRecord,
   StoredClaim,
 } from '../core/review-records.ts';
-import { TEMPLATES } from '../core/templates.ts';
+import { controlsOf, TEMPLATES } from '../core/templates.ts';
 import { deepLink } from '../core/text-fragment.ts';
 import { computeVerdict, type VerdictResult } from '../core/verdict.ts';
 import { demoLog, demoSourceOf, type ReportDemoSession, type ReportDemoSource } from './demo-log.ts';
@@ -179,21 +179,46 @@ const UNKNOWN_REVIEWER = 'unknown reviewer';
 export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {}): Report {
   const { review } = snapshot;
   const stale = new Set(options.staleClaims);
-  for (const c of snapshot.claims) if (c.pageCheck && c.pageCheck.status !== 'anchored') stale.add(c.id);
-  const claims = new Map(snapshot.claims.map((c) => [c.id, c]));
-  const notes = new Map(snapshot.notes.map((n) => [n.scope, n.text.trim()]));
+  const claims = new Map<string, StoredClaim>();
+  for (const c of snapshot.claims) {
+    claims.set(c.id, c);
+    if (c.pageCheck && c.pageCheck.status !== 'anchored') stale.add(c.id);
+  }
+  const notes = new Map<string, string>();
+  // Claim notes also by bare claim id: looking up `claim:${id}` would build and hash a new key per claim.
+  const claimNotes = new Map<string, string>();
+  for (const n of snapshot.notes) {
+    const text = n.text.trim();
+    notes.set(n.scope, text);
+    if (n.scope.startsWith('claim:')) claimNotes.set(n.scope.slice(6), text);
+  }
   const sessions = new Map(snapshot.demoSessions.map((s) => [s.id, s]));
 
-  const statuses = checklist(
-    review.template,
-    snapshot.assessments.map((a) => ({
+  // Each control's assessments in stored order, grouped in one pass: the checklist and the claim
+  // lists below would otherwise scan every assessment once per control.
+  const byControl = new Map<ControlId, Assessment[]>();
+  const inputsByControl = new Map<ControlId, AssessmentInput[]>();
+  for (const a of snapshot.assessments) {
+    const input: AssessmentInput = {
       claimId: a.claimId,
       control: a.control,
       verdict: a.verdict,
       stale: stale.has(a.claimId),
-    })),
-    review.notApplicable,
-  );
+    };
+    const list = byControl.get(a.control);
+    if (list) {
+      list.push(a);
+      (inputsByControl.get(a.control) as AssessmentInput[]).push(input);
+    } else {
+      byControl.set(a.control, [a]);
+      inputsByControl.set(a.control, [input]);
+    }
+  }
+  // What `checklist` computes, from the grouped assessments (`controlStatus` only reads its control's).
+  const statuses = controlsOf(review.template).map((control) => ({
+    control,
+    status: controlStatus(control, inputsByControl.get(control) ?? [], review.notApplicable),
+  }));
   const verdict = computeVerdict({
     statuses,
     redFlags: snapshot.redFlags.map((f) => ({
@@ -207,9 +232,19 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       : {}),
   });
 
-  const reportClaim = (a: Assessment): ReportClaim | undefined => {
-    const claim = claims.get(a.claimId);
-    if (!claim) return undefined;
+  // A claim assessed for several controls (or raised as a red flag) gets the same deep link each
+  // time: computed once per claim in this call.
+  const deepLinks = new Map<string, string | undefined>();
+  const deepLinkOf = (claim: StoredClaim): string | undefined => {
+    let link = deepLinks.get(claim.id);
+    if (link === undefined && !deepLinks.has(claim.id)) {
+      link = http.test(claim.url) ? deepLink(claim.url, claim.selector.exact) : undefined;
+      deepLinks.set(claim.id, link);
+    }
+    return link;
+  };
+
+  const reportClaim = (a: Assessment, claim: StoredClaim): ReportClaim => {
     // Built field by field, not with conditional spreads: this runs once per assessment (10,000s).
     const out: ReportClaim = {
       claimId: claim.id,
@@ -222,11 +257,12 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       at: a.at,
       gated: claim.flags.gated === true,
     };
-    if (http.test(claim.url)) out.deepLink = deepLink(claim.url, claim.selector.exact);
-    const note = notes.get(`claim:${claim.id}`);
+    const link = deepLinkOf(claim);
+    if (link !== undefined) out.deepLink = link;
+    const note = claimNotes.get(claim.id);
     if (note) out.note = note;
     if (claim.demo) out.demo = demoSourceOf(claim.demo, sessions);
-    if (stale.has(claim.id)) {
+    if (stale.size > 0 && stale.has(claim.id)) {
       const check = claim.pageCheck;
       out.changed = { status: check?.status === 'orphaned' ? 'orphaned' : 'changed' };
       if (check?.currentText !== undefined) out.changed.currentText = check.currentText;
@@ -235,33 +271,31 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
   };
 
   const wanted = new Set(options.controls ?? statuses.map((s) => s.control));
-  const order: Record<AssessmentVerdict, number> = { evidence: 0, marketing: 1, 'not-relevant': 2 };
-  const controls: ReportControl[] = statuses
-    .filter((s) => wanted.has(s.control))
-    .map(({ control, status }) => {
-      const note = notes.get(`control:${control}`);
-      return {
-        id: control,
-        name: CONTROLS[control].name,
-        proofPoint: PROOF_POINTS.includes(control),
-        frameworks: [...CONTROLS[control].frameworks],
-        status,
-        claims: snapshot.assessments
-          .filter((a) => a.control === control && a.verdict !== 'not-relevant')
-          // ISO times order as plain strings; localeCompare would cost a collator call per comparison.
-          .sort((x, y) => order[x.verdict] - order[y.verdict] || (x.at < y.at ? -1 : x.at > y.at ? 1 : 0))
-          .map(reportClaim)
-          .filter((c): c is ReportClaim => c !== undefined),
-        ...(note ? { note } : {}),
-      };
-    });
+  const controls: ReportControl[] = [];
+  for (const { control, status } of statuses) {
+    if (!wanted.has(control)) continue;
+    const note = notes.get(`control:${control}`);
+    const rc: ReportControl = {
+      id: control,
+      name: CONTROLS[control].name,
+      proofPoint: PROOF_POINTS.includes(control),
+      frameworks: [...CONTROLS[control].frameworks],
+      status,
+      claims: controlClaims(byControl.get(control) ?? [], claims, reportClaim),
+    };
+    if (note) rc.note = note;
+    controls.push(rc);
+  }
 
   // With a control filter, keep red flags tied to a claim assessed for a chosen control, or to no claim.
-  const claimsInScope = new Set(controls.flatMap((c) => c.claims.map((x) => x.claimId)));
+  const claimsInScope = options.controls
+    ? new Set(controls.flatMap((c) => c.claims.map((x) => x.claimId)))
+    : undefined;
   const redFlags: ReportRedFlag[] = snapshot.redFlags
-    .filter((f) => !options.controls || !f.claimId || claimsInScope.has(f.claimId))
+    .filter((f) => !claimsInScope || !f.claimId || claimsInScope.has(f.claimId))
     .map((f) => {
       const claim = f.claimId ? claims.get(f.claimId) : undefined;
+      const link = claim ? deepLinkOf(claim) : undefined;
       return {
         id: f.id,
         flag: f.flag,
@@ -276,7 +310,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
                 claimId: claim.id,
                 text: claim.text,
                 url: claim.url,
-                ...(http.test(claim.url) ? { deepLink: deepLink(claim.url, claim.selector.exact) } : {}),
+                ...(link !== undefined ? { deepLink: link } : {}),
                 ...(claim.demo ? { demo: demoSourceOf(claim.demo, sessions) } : {}),
               },
             }
@@ -320,6 +354,27 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       events,
     },
   };
+}
+
+const VERDICT_ORDER: Record<AssessmentVerdict, number> = { evidence: 0, marketing: 1, 'not-relevant': 2 };
+
+/** One control's claims: evidence first, then marketing, each oldest first; not-relevant and unknown claims left out. */
+function controlClaims(
+  assessments: readonly Assessment[],
+  claims: ReadonlyMap<string, StoredClaim>,
+  reportClaim: (a: Assessment, claim: StoredClaim) => ReportClaim,
+): ReportClaim[] {
+  const relevant = assessments.filter((a) => a.verdict !== 'not-relevant');
+  // ISO times order as plain strings; localeCompare would cost a collator call per comparison.
+  relevant.sort(
+    (x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict] || (x.at < y.at ? -1 : x.at > y.at ? 1 : 0),
+  );
+  const out: ReportClaim[] = [];
+  for (const a of relevant) {
+    const claim = claims.get(a.claimId);
+    if (claim) out.push(reportClaim(a, claim));
+  }
+  return out;
 }
 
 /** Slug for a label: lowercase ASCII letters, digits and dashes. */

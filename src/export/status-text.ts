@@ -32,6 +32,17 @@ export function assessmentText(verdict: AssessmentVerdict): string {
   return verdict === 'evidence' ? 'Evidence' : verdict === 'marketing' ? 'Marketing' : 'Not relevant';
 }
 
+/** Who tagged a claim, when, where on the page, and whether it is gated: the line under its assessment. */
+export function claimTagText(claim: ReportClaim): string {
+  let where = '';
+  // Joined by hand: Array.prototype.join was a visible cost at 10,000s of claims.
+  for (let i = 0; i < claim.headingPath.length; i++) {
+    where += i === 0 ? ` · under ${claim.headingPath[i]}` : ` › ${claim.headingPath[i]}`;
+  }
+  const gated = claim.gated ? ' · behind request access / NDA' : '';
+  return `tagged by ${claim.by} at ${claim.at}${where}${gated}`;
+}
+
 /** What kind of gap a finding is, for people. */
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   missing: 'No evidence',

@@ -6,9 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { DemoSession, ScreenshotMime } from '../../../src/core/demo-records.ts';
+import type { ScreenshotMime } from '../../../src/core/demo-records.ts';
 import { formatOffset } from '../../../src/core/demo-time.ts';
-import type { StoredClaim } from '../../../src/core/review-records.ts';
 import { claimsCsv } from '../../../src/export/csv-export.ts';
 import { inlineImageSrc } from '../../../src/export/demo-html.ts';
 import { screenshotFileName } from '../../../src/export/demo-log.ts';
@@ -16,177 +15,12 @@ import { demoEntryCells } from '../../../src/export/demo-text.ts';
 import { htmlReport } from '../../../src/export/html-report.ts';
 import { jiraReport } from '../../../src/export/jira-report.ts';
 import { markdownReport } from '../../../src/export/markdown-report.ts';
-import {
-  buildReport,
-  type ExportedAttachment,
-  type Report,
-  type ReviewSnapshot,
-} from '../../../src/export/report.ts';
+import { buildReport, type Report } from '../../../src/export/report.ts';
 import { PNG_BASE64 } from '../store/demo-fixture.ts';
+import { demoSnapshot, ENTRY_TEXTS, early, hex, JPEG_BASE64, late, REASON, TITLE } from './demo-sample.ts';
 import { dangers, parse } from './dom.ts';
-import { NOW, sampleReport, sampleSnapshot } from './sample-report.ts';
+import { NOW, sampleReport } from './sample-report.ts';
 import { seen, unescapeJira } from './text.ts';
-
-const REVIEW_ID = 'review-1';
-const TITLE = 'Demo | <script>alert(1)</script> {code}';
-const ENTRY_TEXTS = {
-  evidence: '<img src=x onerror=alert(1)>',
-  redFlag: '[x](javascript:alert(1))',
-  question: '{code}x{code} | pipe',
-  note: 'Kick-off',
-};
-const REASON = 'Customer data on screen [x](javascript:alert(1))';
-const JPEG_BASE64 = btoa('\xff\xd8\xff\xe0\x00\x10JFIF\x00fake jpeg body');
-
-const hex = (c: string) => c.repeat(64);
-
-const early: DemoSession = {
-  id: 'session-early',
-  reviewId: REVIEW_ID,
-  title: TITLE,
-  startedAt: '2025-06-01T13:00:00.000Z',
-  stoppedAt: '2025-06-01T14:30:00.000Z',
-  by: 'Dana Reviewer',
-};
-const late: DemoSession = {
-  id: 'session-late',
-  reviewId: REVIEW_ID,
-  title: 'Second demo',
-  startedAt: '2025-06-02T09:00:00.000Z',
-  by: 'Dana Reviewer',
-};
-
-function entry(
-  id: string,
-  offsetMs: number,
-  text: string,
-  demo: Omit<NonNullable<StoredClaim['demo']>, 'sessionId' | 'offsetMs'>,
-): StoredClaim {
-  return {
-    id,
-    reviewId: REVIEW_ID,
-    sourceId: early.id,
-    url: '',
-    text,
-    headingPath: ['Live demo', early.title],
-    structure: 'sentence',
-    selector: { exact: text, prefix: '', suffix: '' },
-    flags: { inCode: false, gated: false, hidden: false },
-    origin: 'demo',
-    capturedAt: new Date(Date.parse(early.startedAt) + offsetMs).toISOString(),
-    demo: { sessionId: early.id, offsetMs, ...demo },
-  };
-}
-
-const shot = (id: string, fields: Partial<ExportedAttachment>): ExportedAttachment => ({
-  id,
-  reviewId: REVIEW_ID,
-  sessionId: early.id,
-  mime: 'image/png',
-  size: 70,
-  sha256: hex('a'),
-  capturedAt: '2025-06-01T13:05:00.000Z',
-  by: 'Dana Reviewer',
-  ...fields,
-});
-
-/** The sample review with a demo: entries stored out of order, screenshots good, removed and bad. */
-function demoSnapshot(): ReviewSnapshot {
-  const base = sampleSnapshot();
-  const claims = [
-    entry('e-question', 5_025_000, ENTRY_TEXTS.question, {
-      kind: 'question',
-      basis: 'said',
-      control: 'auditability',
-    }),
-    entry('e-evidence', 187_000, ENTRY_TEXTS.evidence, {
-      kind: 'evidence',
-      basis: 'shown',
-      control: 'tenant-isolation',
-    }),
-    entry('e-red-flag', 600_000, ENTRY_TEXTS.redFlag, {
-      kind: 'red-flag',
-      basis: 'said',
-      redFlag: 'long-lived-keys',
-    }),
-    entry('e-note', 0, ENTRY_TEXTS.note, { kind: 'note', basis: 'said' }),
-  ];
-  return {
-    ...base,
-    claims: [...base.claims, ...claims],
-    assessments: [
-      ...base.assessments,
-      {
-        id: 'a-demo',
-        reviewId: REVIEW_ID,
-        claimId: 'e-evidence',
-        control: 'tenant-isolation',
-        verdict: 'evidence',
-        by: 'Dana Reviewer',
-        at: '2025-06-01T13:03:07.000Z',
-      },
-    ],
-    redFlags: [
-      ...base.redFlags,
-      {
-        id: 'flag-demo',
-        reviewId: REVIEW_ID,
-        claimId: 'e-red-flag',
-        flag: 'long-lived-keys',
-        note: '',
-        resolved: false,
-        by: 'Dana Reviewer',
-        at: '2025-06-01T13:10:00.000Z',
-      },
-    ],
-    notes: [
-      ...base.notes,
-      {
-        id: 'n-demo',
-        reviewId: REVIEW_ID,
-        scope: 'claim:e-evidence',
-        text: 'Note | {noformat}',
-        at: '2025-06-01T13:04:00.000Z',
-      },
-    ],
-    demoSessions: [late, early],
-    attachments: [
-      shot('s-png', {
-        claimId: 'e-evidence',
-        control: 'tenant-isolation',
-        sha256: hex('1'),
-        data: PNG_BASE64,
-      }),
-      shot('s-jpeg', {
-        claimId: 'e-red-flag',
-        mime: 'image/jpeg',
-        sha256: hex('2'),
-        data: JPEG_BASE64,
-        capturedAt: '2025-06-01T13:10:01.000Z',
-      }),
-      shot('s-removed', {
-        claimId: 'e-red-flag',
-        mime: 'image/jpeg',
-        sha256: hex('3'),
-        capturedAt: '2025-06-01T13:10:00.000Z',
-        removed: { at: '2025-06-01T13:20:00.000Z', by: 'Bob', reason: REASON },
-      }),
-      // Not what the schema lets in, but what a hand-made snapshot could hold: never inlined.
-      shot('s-bad-mime', {
-        claimId: 'e-question',
-        sha256: hex('4'),
-        mime: 'image/svg+xml" onload="alert(1)' as ScreenshotMime,
-        data: PNG_BASE64,
-      }),
-      shot('s-bad-data', {
-        claimId: 'e-question',
-        sha256: hex('5'),
-        data: 'AAAA"><script>alert(1)</script>',
-      }),
-      shot('s-session', { sha256: hex('6'), data: PNG_BASE64, capturedAt: '2025-06-01T14:00:00.000Z' }),
-    ],
-  };
-}
 
 const report = buildReport(demoSnapshot(), { now: NOW, chain: { ok: true, events: 16 } });
 

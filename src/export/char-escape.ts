@@ -1,0 +1,56 @@
+/**
+ * Escaping driven by a table of ASCII characters, for the escapers of every format. A report
+ * escapes some 100,000 short strings: a loop over character codes is about three times faster
+ * than `replace` with a `$&` pattern or a callback (which V8 prepares, or calls, for every call
+ * or match), and a string with nothing to escape comes back as it is.
+ */
+
+/** Which ASCII characters a table marks, by character code. */
+export type CharTable = Uint8Array;
+
+/** A table marking each character of `chars` (ASCII only). */
+export function charTable(chars: string): CharTable {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** Index of the first character of `text` at or after `from` that `table` marks, or -1. */
+function firstMarked(text: string, table: CharTable, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && table[c] === 1) return i;
+  }
+  return -1;
+}
+
+/** `text` from `from` on, with a backslash before every character `table` marks. */
+export function backslashEscape(text: string, table: CharTable, from = 0): string {
+  let i = firstMarked(text, table, from);
+  if (i < 0) return from === 0 ? text : text.slice(from);
+  let out = '';
+  let last = from;
+  while (i >= 0) {
+    out += `${text.slice(last, i)}\\`;
+    last = i;
+    i = firstMarked(text, table, i + 1);
+  }
+  return out + text.slice(last);
+}
+
+/** Uppercase `%XX` for each ASCII character code. */
+const PERCENT = Array.from({ length: 128 }, (_, c) => `%${c.toString(16).toUpperCase().padStart(2, '0')}`);
+
+/** `text` with every character `table` marks percent-encoded. */
+export function percentEncode(text: string, table: CharTable): string {
+  let i = firstMarked(text, table, 0);
+  if (i < 0) return text;
+  let out = '';
+  let last = 0;
+  while (i >= 0) {
+    out += text.slice(last, i) + (PERCENT[text.charCodeAt(i)] as string);
+    last = i + 1;
+    i = firstMarked(text, table, last);
+  }
+  return out + text.slice(last);
+}

@@ -1,0 +1,43 @@
+/**
+ * A long document written piece by piece, in chunks. Why not one `+=` string or an array of lines
+ * joined at the end: both keep every small piece of a multi-megabyte report alive until the very
+ * end, so each young-generation garbage collection copies all of them again (in a profile of the
+ * 10,000-claim Markdown export, collection took more time than rendering). Here the pieces are
+ * joined into one flat string every CHUNK characters and die young; the chunks are then
+ * concatenated, which V8 does without copying (a rope of flat chunks, the same shape as the
+ * string `JSON.stringify` returns), and flattened once by whoever reads the characters.
+ */
+
+/**
+ * Characters per chunk: the size of V8's own parts when `JSON.stringify` builds a long string.
+ * Chunks of 128K characters (large-object space, never copied by young-generation collections)
+ * halved collection time but measured no faster overall: each is a fresh allocation of its own.
+ */
+const CHUNK = 1 << 14;
+
+/** Collects text in order; `text()` gives the whole document. */
+export class TextWriter {
+  private pieces: string[] = [];
+  private length = 0;
+  private done = '';
+
+  /** Appends `text`. */
+  write(text: string): void {
+    this.pieces.push(text);
+    this.length += text.length;
+    if (this.length >= CHUNK) this.flush();
+  }
+
+  /** Everything written so far, as one string. */
+  text(): string {
+    this.flush();
+    return this.done;
+  }
+
+  private flush(): void {
+    if (this.pieces.length === 0) return;
+    this.done += this.pieces.join('');
+    this.pieces = [];
+    this.length = 0;
+  }
+}
