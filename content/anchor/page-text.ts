@@ -1,9 +1,9 @@
 /**
  * The page text that claim positions refer to: the body's text nodes in document order, with
  * the text of scripts, styles and other skipped elements left out — the same definition the
- * extractor counts with (see `classifyElement`'s "skip").
+ * extractor counts with (see `classifyElement`'s "skip" and `hidesLightChildren`).
  */
-import { classifyElement, hidesLightChildren } from '../extract/classify-element.ts';
+import { skipsTag } from '../extract/classify-element.ts';
 
 /** The body's text nodes (positional ones) and where each starts in the page text. */
 export interface TextIndex {
@@ -12,7 +12,23 @@ export interface TextIndex {
   text: string;
 }
 
-/** Builds the text index of a document in one walk. */
+/** Elements whose subtree adds nothing to the page text. */
+function hidesText(el: Element): boolean {
+  const tag = el.tagName;
+  // Only the tag and `shadowRoot` are read: the full classifyElement (attributes, roles) made
+  // indexing a 1 MB page 30× a bare text pass, and only its "skip" answer matters here.
+  return (
+    skipsTag(tag) ||
+    tag === 'IFRAME' ||
+    tag === 'iframe' ||
+    Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
+  );
+}
+
+/**
+ * Builds the text index of a document in one walk over `firstChild`/`nextSibling` (no stack, no
+ * per-node string work: the text is joined once at the end).
+ */
 export function indexPageText(doc: Document): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -20,21 +36,29 @@ export function indexPageText(doc: Document): TextIndex {
   let offset = 0;
   const body = doc.body;
   if (!body) return { nodes, starts, text: '' };
-  const stack: Node[] = [];
-  for (let c = body.lastChild; c; c = c.previousSibling) stack.push(c);
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      const t = node as Text;
-      nodes.push(t);
+  let node: Node | null = body.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      nodes.push(node as Text);
       starts.push(offset);
-      parts.push(t.data);
-      offset += t.data.length;
-      continue;
+      parts.push(data);
+      offset += data.length;
+    } else if (type === 1 && !hidesText(node as Element)) {
+      const first: Node | null = node.firstChild;
+      if (first) {
+        node = first;
+        continue;
+      }
     }
-    if (node.nodeType !== 1) continue;
-    if (classifyElement(node as Element, false) === 'skip' || hidesLightChildren(node as Element)) continue;
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      node = node.parentNode;
+      if (!node || node === body) return { nodes, starts, text: parts.join('') };
+      next = node.nextSibling;
+    }
+    node = next;
   }
   return { nodes, starts, text: parts.join('') };
 }
