@@ -12,23 +12,28 @@ export interface TextIndex {
   text: string;
 }
 
-/** Elements whose subtree adds nothing to the page text. */
+/**
+ * The only elements that can host a shadow root (besides custom elements, whose names hold a
+ * dash): reading `shadowRoot` on the rest (li, td, a …, most of a page) is a DOM call for nothing.
+ */
+const SHADOW_HOSTS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
+
+/** Elements whose subtree adds nothing to the page text (classifyElement's "skip", hidesLightChildren). */
 function hidesText(el: Element): boolean {
   const tag = el.tagName;
-  // Only the tag and `shadowRoot` are read: the full classifyElement (attributes, roles) made
-  // indexing a 1 MB page 30× a bare text pass, and only its "skip" answer matters here.
+  // Only the tag, and `shadowRoot` where one can be: the full classifyElement (attributes, roles)
+  // per element made indexing a 1 MB page 30× a bare text pass, and only "skip" matters here.
+  if (skipsTag(tag) || tag === 'IFRAME' || tag === 'iframe') return true;
+  const upper = tag.charCodeAt(0) > 96 ? tag.toUpperCase() : tag;
   return (
-    skipsTag(tag) ||
-    tag === 'IFRAME' ||
-    tag === 'iframe' ||
+    (SHADOW_HOSTS.has(upper) || tag.includes('-')) &&
     Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
   );
 }
 
-/**
- * Builds the text index of a document in one walk over `firstChild`/`nextSibling` (no stack, no
- * per-node string work: the text is joined once at the end).
- */
+/** Builds the text index of a document in one TreeWalker pass over elements and text. */
 export function indexPageText(doc: Document): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -36,29 +41,23 @@ export function indexPageText(doc: Document): TextIndex {
   let offset = 0;
   const body = doc.body;
   if (!body) return { nodes, starts, text: '' };
-  let node: Node | null = body.firstChild;
-  while (node) {
-    const type = node.nodeType;
-    if (type === 3) {
+  // 1 | 4: elements and text nodes.
+  const walker = doc.createTreeWalker(body, 5);
+  /** The skipped element whose subtree the walk is in, if any. */
+  let skipping: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (skipping) {
+      if (skipping.contains(node)) continue;
+      skipping = null;
+    }
+    if (node.nodeType === 3) {
+      // One join at the end: appending builds a rope whose first search costs more than a join.
       const data = (node as Text).data;
       nodes.push(node as Text);
       starts.push(offset);
       parts.push(data);
       offset += data.length;
-    } else if (type === 1 && !hidesText(node as Element)) {
-      const first: Node | null = node.firstChild;
-      if (first) {
-        node = first;
-        continue;
-      }
-    }
-    let next: Node | null = node.nextSibling;
-    while (!next) {
-      node = node.parentNode;
-      if (!node || node === body) return { nodes, starts, text: parts.join('') };
-      next = node.nextSibling;
-    }
-    node = next;
+    } else if (hidesText(node as Element)) skipping = node;
   }
   return { nodes, starts, text: parts.join('') };
 }
