@@ -1,14 +1,15 @@
 /**
  * The review's claims drawn on the vendor's page with the CSS Custom Highlight API — no change to
  * the page's DOM; the colours come from a stylesheet the background injects with `insertCSS`.
- * Each claim re-anchors: exact quote at its old position, then the quote anywhere (prefix and
- * suffix break ties), then its old surroundings (the claim changed); a claim found nowhere is
- * orphaned and never highlighted in a wrong place. Clicking a highlight tells the panel.
+ * Each claim re-anchors (`reanchorClaims`): exact quote at its old position, then the quote
+ * anywhere (a repeated quote only where its prefix or suffix holds), then its old surroundings
+ * (the claim changed); a claim found nowhere is orphaned and never highlighted in a wrong place,
+ * and claims the time budget did not reach are reported "unchecked". Clicking a highlight tells
+ * the panel.
  */
 import type { QuoteSelector } from '../src/core/claim.ts';
-import { anchorQuote } from './anchor/anchor-quote.ts';
-import { findChangedText } from './anchor/approximate.ts';
 import { indexPageText } from './anchor/page-text.ts';
+import { type ReanchorOptions, reanchorClaims } from './anchor/reanchor.ts';
 
 /** A claim to draw, with its colour. */
 export interface ClaimToDraw {
@@ -17,10 +18,10 @@ export interface ClaimToDraw {
   tone: 'evidence' | 'marketing' | 'neutral';
 }
 
-/** How a claim fared on the page today. */
+/** How a claim fared on the page today ("unchecked": the time budget ran out before it). */
 export interface AnchorReport {
   id: string;
-  status: 'anchored' | 'changed' | 'orphaned';
+  status: 'anchored' | 'changed' | 'orphaned' | 'unchecked';
   method?: 'position' | 'quote';
   /** The text now where the claim was, when it changed. */
   currentText?: string;
@@ -43,26 +44,33 @@ export function drawHighlights(
   doc: Document,
   claims: readonly ClaimToDraw[],
   onClick: (claimId: string) => void,
+  options?: ReanchorOptions,
 ): AnchorReport[] {
   const index = indexPageText(doc);
+  const results = reanchorClaims(
+    doc,
+    index,
+    claims.map((c) => c.selector),
+    options,
+  );
   const reports: AnchorReport[] = [];
   const byTone = new Map<ClaimToDraw['tone'], Range[]>();
   drawn.clear();
-  for (const claim of claims) {
-    const anchor = anchorQuote(doc, index, claim.selector);
-    if (anchor) {
-      drawn.set(claim.id, anchor.range);
-      byTone.set(claim.tone, [...(byTone.get(claim.tone) ?? []), anchor.range]);
-      reports.push({ id: claim.id, status: 'anchored', method: anchor.method });
-      continue;
+  claims.forEach((claim, k) => {
+    const r = results[k] ?? { status: 'unchecked' };
+    if (r.range) {
+      drawn.set(claim.id, r.range);
+      const ranges = byTone.get(claim.tone);
+      if (ranges) ranges.push(r.range);
+      else byTone.set(claim.tone, [r.range]);
     }
-    const changed = findChangedText(index.text, claim.selector);
-    reports.push(
-      changed
-        ? { id: claim.id, status: 'changed', currentText: changed.text.slice(0, 2000) }
-        : { id: claim.id, status: 'orphaned' },
-    );
-  }
+    reports.push({
+      id: claim.id,
+      status: r.status,
+      ...(r.method ? { method: r.method } : {}),
+      ...(r.currentText !== undefined ? { currentText: r.currentText.slice(0, 2000) } : {}),
+    });
+  });
   const api = registry();
   if (api) {
     for (const tone of ['evidence', 'marketing', 'neutral'] as const) {

@@ -1,9 +1,9 @@
 /**
  * The page text that claim positions refer to: the body's text nodes in document order, with
  * the text of scripts, styles and other skipped elements left out — the same definition the
- * extractor counts with (see `classifyElement`'s "skip").
+ * extractor counts with (see `classifyElement`'s "skip" and `hidesLightChildren`).
  */
-import { classifyElement, hidesLightChildren } from '../extract/classify-element.ts';
+import { skipsTag } from '../extract/classify-element.ts';
 
 /** The body's text nodes (positional ones) and where each starts in the page text. */
 export interface TextIndex {
@@ -12,7 +12,28 @@ export interface TextIndex {
   text: string;
 }
 
-/** Builds the text index of a document in one walk. */
+/**
+ * The only elements that can host a shadow root (besides custom elements, whose names hold a
+ * dash): reading `shadowRoot` on the rest (li, td, a …, most of a page) is a DOM call for nothing.
+ */
+const SHADOW_HOSTS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
+
+/** Elements whose subtree adds nothing to the page text (classifyElement's "skip", hidesLightChildren). */
+function hidesText(el: Element): boolean {
+  const tag = el.tagName;
+  // Only the tag, and `shadowRoot` where one can be: the full classifyElement (attributes, roles)
+  // per element made indexing a 1 MB page 30× a bare text pass, and only "skip" matters here.
+  if (skipsTag(tag) || tag === 'IFRAME' || tag === 'iframe') return true;
+  const upper = tag.charCodeAt(0) > 96 ? tag.toUpperCase() : tag;
+  return (
+    (SHADOW_HOSTS.has(upper) || tag.includes('-')) &&
+    Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
+  );
+}
+
+/** Builds the text index of a document in one TreeWalker pass over elements and text. */
 export function indexPageText(doc: Document): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -20,21 +41,23 @@ export function indexPageText(doc: Document): TextIndex {
   let offset = 0;
   const body = doc.body;
   if (!body) return { nodes, starts, text: '' };
-  const stack: Node[] = [];
-  for (let c = body.lastChild; c; c = c.previousSibling) stack.push(c);
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      const t = node as Text;
-      nodes.push(t);
-      starts.push(offset);
-      parts.push(t.data);
-      offset += t.data.length;
-      continue;
+  // 1 | 4: elements and text nodes.
+  const walker = doc.createTreeWalker(body, 5);
+  /** The skipped element whose subtree the walk is in, if any. */
+  let skipping: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (skipping) {
+      if (skipping.contains(node)) continue;
+      skipping = null;
     }
-    if (node.nodeType !== 1) continue;
-    if (classifyElement(node as Element, false) === 'skip' || hidesLightChildren(node as Element)) continue;
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    if (node.nodeType === 3) {
+      // One join at the end: appending builds a rope whose first search costs more than a join.
+      const data = (node as Text).data;
+      nodes.push(node as Text);
+      starts.push(offset);
+      parts.push(data);
+      offset += data.length;
+    } else if (hidesText(node as Element)) skipping = node;
   }
   return { nodes, starts, text: parts.join('') };
 }

@@ -97,6 +97,12 @@ const BLOCK = new Set([
   'SEARCH',
 ]);
 
+/** True for a tag (as `tagName` gives it) whose text is neither claims nor page text. */
+export function skipsTag(tag: string): boolean {
+  // HTML tag names come upper-case; SVG and MathML roots (`svg`, `math`) do not.
+  return SKIP.has(tag) || (tag.charCodeAt(0) > 96 && SKIP.has(tag.toUpperCase()));
+}
+
 /** The treatment of one element. */
 export type ElementRole = 'skip' | 'leave-out' | 'heading' | 'block' | 'inline';
 
@@ -122,7 +128,7 @@ export function classifyElement(
   inSection: boolean,
   tag: string = el.tagName.toUpperCase(),
 ): ElementRole {
-  if (SKIP.has(tag)) return 'skip';
+  if (skipsTag(tag)) return 'skip';
   if (LEAVE_OUT.has(tag)) return 'leave-out';
   if ((tag === 'HEADER' || tag === 'FOOTER') && !inSection) return 'leave-out';
   const plain = !el.hasAttributes();

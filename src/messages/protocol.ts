@@ -32,10 +32,10 @@ export const ClaimToDrawSchema = v.strictObject({
   tone: v.picklist(['evidence', 'marketing', 'neutral']),
 });
 
-/** How a claim fared when re-anchored on the page. */
+/** How a claim fared when re-anchored on the page ("unchecked": not reached within the time budget). */
 export const AnchorReportSchema = v.strictObject({
   id: claimId,
-  status: v.picklist(['anchored', 'changed', 'orphaned']),
+  status: v.picklist(['anchored', 'changed', 'orphaned', 'unchecked']),
   method: v.optional(v.picklist(['position', 'quote'])),
   currentText: v.optional(text(4096)),
 });

@@ -110,6 +110,9 @@ export function Checklist({
                                 Changed since capture. Now: “{anchor.currentText || '(empty)'}”
                               </span>
                             )}
+                            {anchor?.status === 'unchecked' && (
+                              <span class="notice">Not checked on this page: it ran out of time first.</span>
+                            )}
                             {anchor?.status === 'orphaned' && (
                               <span class="notice changed">
                                 Changed since capture: no longer on the page.

@@ -19,7 +19,8 @@ async function keepPageChecks(
   const byId = new Map(claims.map((c) => [c.id, c]));
   for (const r of reports) {
     const claim = byId.get(r.id);
-    if (!claim) continue;
+    // Not reached in the page's time budget: what was recorded before still stands.
+    if (!claim || r.status === 'unchecked') continue;
     // A failed write here is not the reviewer's to fix: the highlight is drawn either way.
     await recordPageCheck(database(), actor, claim, {
       status: r.status,

@@ -47,7 +47,9 @@ export function staleClaimIds(
 ): ReadonlySet<string> {
   const out = new Set<string>();
   for (const c of data?.claims ?? []) {
-    const status = anchors.get(c.id)?.status ?? c.pageCheck?.status ?? 'anchored';
+    const now = anchors.get(c.id)?.status;
+    // "unchecked" (the page ran out of time before it) says nothing new: the last record stands.
+    const status = (now !== 'unchecked' ? now : undefined) ?? c.pageCheck?.status ?? 'anchored';
     if (status !== 'anchored') out.add(c.id);
   }
   return out;

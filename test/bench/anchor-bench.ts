@@ -68,7 +68,7 @@ export interface AnchorBenchResult {
   indexSamplesMs: number[];
   oursSamplesMs: number[];
   byPlanted: Record<Planted, OutcomeCounts>;
-  totals: { anchored: number; changed: number; orphaned: number };
+  totals: { anchored: number; changed: number; orphaned: number; unchecked: number };
   mismatches: number;
   mismatchExamples: Array<
     Pick<ClaimOutcome, 'planted' | 'structure' | 'status' | 'exact'> & {
@@ -103,29 +103,37 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** What the source of the anchoring code says about bounds, read from the files so it stays true. */
 function readBound(): AnchorBenchResult['bound'] {
-  const approx = readFileSync(resolve(root, 'content/anchor/approximate.ts'), 'utf8');
-  const exact = readFileSync(resolve(root, 'content/anchor/anchor-quote.ts'), 'utf8');
-  const draw = readFileSync(resolve(root, 'content/highlights.ts'), 'utf8');
-  const constant = (name: string) => {
-    const m = approx.match(new RegExp(`const ${name} = ([\\d_]+);`));
+  const read = (name: string) => readFileSync(resolve(root, 'content/anchor', name), 'utf8');
+  const approx = read('approximate.ts');
+  const quote = read('anchor-quote.ts');
+  const reanchor = read('reanchor.ts');
+  const sweep = read('sweep.ts');
+  const constant = (source: string, name: string) => {
+    const m = source.match(new RegExp(`const ${name} = ([\\d_]+);`));
     return m?.[1] ? Number(m[1].replaceAll('_', '')) : undefined;
   };
-  const windowChars = constant('WINDOW');
-  const maxNewTextChars = constant('MAX_NEW_TEXT');
-  const timeCheck = /performance\.now|Date\.now|deadline|budget/i.test(
-    [approx, exact, draw].map((s) => s.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')).join('\n'),
-  );
+  const n = (x: number | undefined) => (x === undefined ? '?' : x.toLocaleString('en'));
+  const align = constant(approx, 'ALIGN');
+  const maxNewTextChars = constant(approx, 'MAX_NEW_TEXT');
+  const tries = constant(approx, 'MAX_TRIES');
+  const near = constant(quote, 'NEAR_WINDOW');
+  const places = constant(quote, 'MAX_PLACES');
+  const timeMs = constant(reanchor, 'REANCHOR_TIME_MS');
+  const chars = constant(reanchor, 'REANCHOR_CHARS');
+  const hits = constant(sweep, 'MAX_HITS');
+  const chunk = constant(sweep, 'CHUNK');
+  const code = [approx, quote, reanchor, read('budget.ts')]
+    .map((s) => s.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))
+    .join('\n');
+  const timeCheck = /performance\.now/.test(code) && /deadline/.test(code);
   const summary = [
-    windowChars !== undefined
-      ? `findChangedText: work cap, no time cap — it normalises at most ${(2 * windowChars).toLocaleString('en')} + |exact| characters around the old position (|exact| ≤ 4,096 by the message schema) and runs two indexOf over them; only the first prefix match is tried, so near-matches cost nothing but can mislead it${maxNewTextChars !== undefined ? `; new text up to ${maxNewTextChars.toLocaleString('en')} characters (checked after the suffix search, which still scans to the window's end)` : ''}.`
-      : 'findChangedText: no WINDOW constant found — its search may not be bounded; read content/anchor/approximate.ts.',
-    /new WeakMap<TextIndex, Normalised>/.test(exact)
-      ? 'anchorQuote (runs first, for every claim whose stored position no longer holds its quote): normalises the page once per text index (cached), then visits every place the quote occurs — no cap on how many places.'
-      : 'anchorQuote (runs first, for every claim whose stored position no longer holds its quote): no cap — it normalises the whole page text again for each such claim and visits every place the quote occurs.',
-    `drawHighlights: ${timeCheck ? 'some time check found in the code' : 'no time check anywhere'}; every claim (up to 5,000 per message) is anchored in one synchronous task on the page's main thread.`,
+    `findChangedText: per claim, one surrounding looked for within ±${n(align)} characters of where the claim was expected (aligned with the claims anchored before and after it), then at most ${n(tries)} searches of ${n(maxNewTextChars)} + |suffix| characters for the other; every search charged to the shared budget.`,
+    `anchorQuote / reanchorClaims pass 1: saved position, then shifted position (one compare each), then ±${n(near)} characters around it, at most ${n(places)} places weighed; a repeated quote only where its prefix or suffix holds.`,
+    `sweep (quotes still missing): one regular-expression pass over the page per ${n(chunk)} quotes, at most ${n(hits)} hits, ${n(places)} places per quote; a quote with more places is "unchecked", not guessed.`,
+    `drawHighlights: ${timeCheck ? `a deadline of ${n(timeMs)} ms and ${n(chars)} characters compared, shared by all claims; claims not reached are reported "unchecked"` : 'no time check found in the code'}.`,
   ].join('\n');
   return {
-    ...(windowChars !== undefined ? { windowChars } : {}),
+    ...(align !== undefined ? { windowChars: align } : {}),
     ...(maxNewTextChars !== undefined ? { maxNewTextChars } : {}),
     timeCheck,
     summary,
@@ -186,7 +194,7 @@ export async function runAnchorBench(options: { runs: number }): Promise<AnchorB
         },
       ]),
     ) as Record<Planted, OutcomeCounts>;
-    const totals = { anchored: 0, changed: 0, orphaned: 0 };
+    const totals = { anchored: 0, changed: 0, orphaned: 0, unchecked: 0 };
     const mismatchExamples: AnchorBenchResult['mismatchExamples'] = [];
     for (const o of outcomes) {
       const c = byPlanted[o.planted];
@@ -199,7 +207,7 @@ export async function runAnchorBench(options: { runs: number }): Promise<AnchorB
       } else if (o.status === 'changed') {
         c.changed++;
         if (o.textRight) c.changedTextRight++;
-      } else c.orphaned++;
+      } else if (o.status === 'orphaned') c.orphaned++;
       if (!expected(o)) {
         c.mismatches++;
         // A few of each planted kind, to show what went wrong.
@@ -288,7 +296,7 @@ export function formatAnchorBench(r: AnchorBenchResult): string {
     );
   }
   lines.push(
-    `reports: ${r.totals.anchored} anchored, ${r.totals.changed} changed, ${r.totals.orphaned} orphaned; ${r.mismatches} not as planted; drawHighlights and the per-claim path disagree on ${r.drawDisagreements}`,
+    `reports: ${r.totals.anchored} anchored, ${r.totals.changed} changed, ${r.totals.orphaned} orphaned, ${r.totals.unchecked} unchecked (time budget); ${r.mismatches} not as planted; drawHighlights and the per-claim path disagree on ${r.drawDisagreements}`,
   );
   const checks = [
     p.textLengthAgrees ? '' : 'extraction and indexPageText count page text differently',

@@ -6,13 +6,15 @@
  * - `run` times, in this page and run, the real `drawHighlights` (index the page text, anchor every
  *   claim — position, then exact quote, then `findChangedText` — and register the highlights with
  *   CSS.highlights) against one bare TreeWalker text pass, and `indexPageText` alone beside them;
- * - `outcomes` checks what each claim came out as against what was planted, timing each claim's
- *   path (anchorQuote, then findChangedText when the quote is gone) on its own;
+ * - `outcomes` checks what each claim came out as (`reanchorClaims`, the path drawHighlights
+ *   takes, which also gives each claim's range) against what was planted, and times each claim's
+ *   anchorQuote on its own and findChangedText, where it ran, with the place it was given;
  * - `probes` times the approximate and the exact search on pathological inputs.
  */
-import { anchorQuote } from '../../../content/anchor/anchor-quote.ts';
+import { anchorQuote, flatOf } from '../../../content/anchor/anchor-quote.ts';
 import { findChangedText } from '../../../content/anchor/approximate.ts';
 import { indexPageText, rangeFor, type TextIndex } from '../../../content/anchor/page-text.ts';
+import { reanchorClaims } from '../../../content/anchor/reanchor.ts';
 import { type ClaimToDraw, drawHighlights } from '../../../content/highlights.ts';
 import { extractPage } from '../../../content/read-page.ts';
 import type { ExtractedClaim, QuoteSelector } from '../../../src/core/claim.ts';
@@ -56,9 +58,9 @@ export interface RunFigures {
 export interface ClaimOutcome {
   planted: Planted;
   structure: string;
-  status: 'anchored' | 'changed' | 'orphaned';
+  status: 'anchored' | 'changed' | 'orphaned' | 'unchecked';
   method?: 'position' | 'quote';
-  /** drawHighlights said the same as the claim's path run on its own. */
+  /** drawHighlights said the same as reanchorClaims run again on the same page. */
   agreesWithDraw: boolean;
   /** Anchored somewhere other than the claim's own (unchanged) text. */
   wrongPlace?: boolean;
@@ -67,7 +69,7 @@ export interface ClaimOutcome {
   exact: string;
   currentText?: string;
   expectedText?: string;
-  /** One anchorQuote call (the page's clock is 0.1 ms). */
+  /** One anchorQuote call on its own (the page's clock is 0.1 ms). */
   anchorMs: number;
   /** One findChangedText call (mean of calls repeated for at least 2 ms), when it ran. */
   approxMs?: number;
@@ -368,34 +370,37 @@ function outcomes(): ClaimOutcome[] {
     plants.map((p) => p.claim),
     noop,
   );
-  // The same path drawHighlights takes, claim by claim, so each claim can be timed and its range checked.
+  // The same path drawHighlights takes, so each claim's range can be checked against its place.
   const index = indexPageText(document);
+  const results = reanchorClaims(
+    document,
+    index,
+    plants.map((p) => p.claim.selector),
+  );
+  const flat = flatOf(index).text;
   return plants.map((plant, k) => {
     const { selector } = plant.claim;
     const t0 = now();
-    const anchor = anchorQuote(document, index, selector);
+    anchorQuote(document, index, selector);
     const anchorMs = now() - t0;
     const base = { planted: plant.planted, structure: plant.structure, exact: selector.exact, anchorMs };
     const report = reports[k];
-    if (anchor) {
+    const r = results[k] ?? { status: 'unchecked' as const };
+    const place = r.changedPlace;
+    const approxMs = place ? meanOf(() => findChangedText(flat, selector, place), 2) : undefined;
+    const timing = approxMs !== undefined ? { approxMs } : {};
+    if (r.status === 'anchored' && r.range) {
       return {
         ...base,
         status: 'anchored' as const,
-        method: anchor.method,
-        agreesWithDraw: report?.status === 'anchored' && report.method === anchor.method,
-        wrongPlace: plant.place ? !within(anchor.range, plant.place) : true,
+        ...(r.method ? { method: r.method } : {}),
+        agreesWithDraw: report?.status === 'anchored' && report.method === r.method,
+        wrongPlace: plant.place ? !within(r.range, plant.place) : true,
       };
     }
-    const changed = findChangedText(index.text, selector);
-    const approxMs = meanOf(() => findChangedText(index.text, selector), 2);
-    if (!changed)
-      return {
-        ...base,
-        status: 'orphaned' as const,
-        agreesWithDraw: report?.status === 'orphaned',
-        approxMs,
-      };
-    const currentText = changed.text.slice(0, 2000);
+    if (r.status !== 'changed')
+      return { ...base, status: r.status, agreesWithDraw: report?.status === r.status, ...timing };
+    const currentText = (r.currentText ?? '').slice(0, 2000);
     return {
       ...base,
       status: 'changed' as const,
@@ -403,7 +408,7 @@ function outcomes(): ClaimOutcome[] {
       currentText,
       ...(plant.expectedText !== undefined ? { expectedText: plant.expectedText } : {}),
       textRight: currentText === plant.expectedText,
-      approxMs,
+      ...timing,
     };
   });
 }
@@ -421,23 +426,32 @@ function probes(): ProbeFigure[] {
   const out: ProbeFigure[] = [];
   const changedResult = (r: { text: string } | null) =>
     r ? `changed, current text ${JSON.stringify(r.text.slice(0, 40))}…` : 'orphaned';
+  // findChangedText reads normalised page text: the real page's, or a string already normalised.
   const approx = (name: string, pageText: string, selector: QuoteSelector) => {
     const ms = timeProbe(() => findChangedText(pageText, selector));
-    const around = selector.start ?? 0;
-    const chars =
-      Math.min(pageText.length, around + 20_000 + selector.exact.length) - Math.max(0, around - 20_000);
-    out.push({ name, ms, chars, result: changedResult(findChangedText(pageText, selector)) });
+    // The characters its searches looked through, as charged to its budget.
+    let chars = 0;
+    const counting = {
+      spend: (n: number) => {
+        chars += n;
+        return true;
+      },
+      exhausted: false,
+    };
+    const result = changedResult(findChangedText(pageText, selector, undefined, counting));
+    out.push({ name, ms, chars, result });
   };
   // Every section's table starts with the same header, so this prefix has a near-match in every section.
   const header = normaliseText(text).match(/Credential\s*Lifetime\s*Revocation\s*Token/)?.[0] ?? 'Credential';
-  approx('approximate: prefix in every section, suffix nowhere', text, {
+  const flat = flatOf(index).text;
+  approx('approximate: prefix in every section, suffix nowhere', flat, {
     exact: 'A sentence that is no longer on the page at all.',
     prefix: header,
     suffix: 'a suffix that is on no page anywhere',
     start: mid,
     end: mid + 48,
   });
-  approx('approximate: the largest selector the protocol allows (4096/256/256)', text, {
+  approx('approximate: the largest selector the protocol allows (4096/256/256)', flat, {
     exact: 'x'.repeat(4096),
     prefix: normaliseText(text.slice(mid - 2000, mid)).slice(-256),
     suffix: 'z'.repeat(256),
