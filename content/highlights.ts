@@ -7,25 +7,12 @@
  * and claims the time budget did not reach are reported "unchecked". Clicking a highlight tells
  * the panel.
  */
-import type { QuoteSelector } from '../src/core/claim.ts';
+import type { AnchorReport, ClaimToDraw } from '../src/messages/protocol.ts';
 import { indexPageText } from './anchor/page-text.ts';
 import { type ReanchorOptions, reanchorClaims } from './anchor/reanchor.ts';
 
-/** A claim to draw, with its colour. */
-export interface ClaimToDraw {
-  id: string;
-  selector: QuoteSelector;
-  tone: 'evidence' | 'marketing' | 'neutral';
-}
-
-/** How a claim fared on the page today ("unchecked": the time budget ran out before it). */
-export interface AnchorReport {
-  id: string;
-  status: 'anchored' | 'changed' | 'orphaned' | 'unchecked';
-  method?: 'position' | 'quote';
-  /** The text now where the claim was, when it changed. */
-  currentText?: string;
-}
+// The shapes the panel sends and reads back, defined once in the protocol (types only: no code).
+export type { AnchorReport, ClaimToDraw } from '../src/messages/protocol.ts';
 
 type HighlightRegistry = Map<string, unknown>;
 type HighlightConstructor = new (...ranges: Range[]) => unknown;

@@ -31,6 +31,8 @@ export const ClaimToDrawSchema = v.strictObject({
   selector: QuoteSelectorSchema,
   tone: v.picklist(['evidence', 'marketing', 'neutral']),
 });
+/** A claim for the page to re-anchor and draw, with its colour. */
+export type ClaimToDraw = v.InferOutput<typeof ClaimToDrawSchema>;
 
 /** How a claim fared when re-anchored on the page ("unchecked": not reached within the time budget). */
 export const AnchorReportSchema = v.strictObject({
