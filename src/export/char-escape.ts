@@ -4,6 +4,7 @@
  * than `replace` with a `$&` pattern or a callback (which V8 prepares, or calls, for every call
  * or match), and a string with nothing to escape comes back as it is.
  */
+import type { TextWriter } from './text-writer.ts';
 
 /** Which ASCII characters a table marks, by character code. */
 export type CharTable = Uint8Array;
@@ -53,4 +54,41 @@ export function percentEncode(text: string, table: CharTable): string {
     i = firstMarked(text, table, last);
   }
   return out + text.slice(last);
+}
+
+/**
+ * `backslashEscape` written to `w` piece by piece: a report escapes a quote, a tag line and a
+ * date per claim, and each escaped copy would be one more string built only to be copied again.
+ */
+export function writeBackslashEscaped(w: TextWriter, text: string, table: CharTable, from = 0): void {
+  let i = firstMarked(text, table, from);
+  if (i < 0) {
+    w.write(from === 0 ? text : text.slice(from));
+    return;
+  }
+  let last = from;
+  while (i >= 0) {
+    if (i > last) w.write(text.slice(last, i));
+    w.write('\\');
+    last = i;
+    i = firstMarked(text, table, i + 1);
+  }
+  w.write(text.slice(last));
+}
+
+/** `percentEncode` written to `w` piece by piece (see `writeBackslashEscaped`). */
+export function writePercentEncoded(w: TextWriter, text: string, table: CharTable): void {
+  let i = firstMarked(text, table, 0);
+  if (i < 0) {
+    w.write(text);
+    return;
+  }
+  let last = 0;
+  while (i >= 0) {
+    if (i > last) w.write(text.slice(last, i));
+    w.write(PERCENT[text.charCodeAt(i)] as string);
+    last = i + 1;
+    i = firstMarked(text, table, last);
+  }
+  if (last < text.length) w.write(text.slice(last));
 }

@@ -4,7 +4,8 @@
  * or a report: those are shown as text instead.
  */
 
-import { type CharTable, percentEncode } from './char-escape.ts';
+import { type CharTable, percentEncode, writePercentEncoded } from './char-escape.ts';
+import type { TextWriter } from './text-writer.ts';
 
 /** Schemes every format may link to. */
 const WEB = ['http:', 'https:'] as const;
@@ -105,4 +106,13 @@ export function encodeHref(url: LinkTarget, unsafe: CharTable): string {
   if (url.fragment === undefined) return rest;
   // The page part and the fragment encoded apart: no copy of the whole link to encode it.
   return `${rest}${unsafe[0x23] === 1 ? '%23' : '#'}${percentEncode(url.fragment, unsafe)}`;
+}
+
+/** `encodeHref` written to `w` piece by piece: no copy of the link is built first. */
+export function writeEncodedHref(w: TextWriter, url: LinkTarget, unsafe: CharTable): void {
+  w.write(url.head);
+  writePercentEncoded(w, url.rest, unsafe);
+  if (url.fragment === undefined) return;
+  w.write(unsafe[0x23] === 1 ? '%23' : '#');
+  writePercentEncoded(w, url.fragment, unsafe);
 }

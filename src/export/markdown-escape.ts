@@ -3,8 +3,9 @@
  * from vendor pages and reviewers must come out as the same literal text, never as a link, an
  * image, raw HTML, a code fence or a table cell boundary.
  */
-import { backslashEscape, charTable } from './char-escape.ts';
-import { encodeHref, linkableUrl } from './link-policy.ts';
+import { backslashEscape, charTable, writeBackslashEscaped } from './char-escape.ts';
+import { encodeHref, linkableUrl, writeEncodedHref } from './link-policy.ts';
+import type { TextWriter } from './text-writer.ts';
 
 /**
  * ASCII punctuation with a meaning in Markdown. Beyond the usual set: `=` (setext heading
@@ -87,4 +88,76 @@ export function markdownLinkEscaped(label: string, url: string): string {
 export function markdownUrl(url: string): string {
   const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
   return parsed ? `<${encodeHref(parsed, HREF_UNSAFE)}>` : escapeMarkdown(url);
+}
+
+// Writing straight into a TextWriter: what the functions above return, without building it. A
+// report writes a quote, a tag line, links and dates for each of 10,000s of claims this way.
+
+/** First character of `line` that is not a space or tab (where `escapeLine` starts). */
+function lineStart(line: string): number {
+  let start = 0;
+  while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  return start;
+}
+
+/** `escapeLine(line)` written to `w`. */
+function writeLine(w: TextWriter, line: string): void {
+  const start = lineStart(line);
+  if (line.charCodeAt(start) === 47) w.write('\\');
+  writeBackslashEscaped(w, line, SPECIAL, start);
+}
+
+/** `escapeMarkdown(text)` written to `w`. */
+export function writeMarkdown(w: TextWriter, text: string): void {
+  writeLine(w, HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).join(' ') : text);
+}
+
+/**
+ * Text that follows other text on its line, escaped as `escapeMarkdown` escapes it inside a longer
+ * string: leading spaces and a leading `/` are harmless there, so they stay as they are.
+ */
+export function writeMarkdownInline(w: TextWriter, text: string): void {
+  writeBackslashEscaped(w, HAS_LINE_BREAK.test(text) ? text.split(LINE_BREAK).join(' ') : text, SPECIAL);
+}
+
+/** `markdownQuote(text)` written to `w`. */
+export function writeMarkdownQuote(w: TextWriter, text: string): void {
+  if (!HAS_LINE_BREAK.test(text)) {
+    writeQuoteLine(w, text);
+    return;
+  }
+  const lines = text.split(LINE_BREAK);
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) w.write('\n');
+    writeQuoteLine(w, lines[i] as string);
+  }
+}
+
+/** `quoteLine(escapeLine(line))` written to `w`: `>` alone when the escaped line is empty. */
+function writeQuoteLine(w: TextWriter, line: string): void {
+  // escapeLine drops leading spaces and tabs and keeps everything else: empty only when nothing else.
+  if (lineStart(line) === line.length) {
+    w.write('>');
+    return;
+  }
+  w.write('> ');
+  writeLine(w, line);
+}
+
+/** `markdownLinkEscaped(label, url)` written to `w`. */
+export function writeMarkdownLinkEscaped(w: TextWriter, label: string, url: string): void {
+  const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
+  if (!label) {
+    w.write(markdownLinkEscaped(label, url));
+    return;
+  }
+  if (!parsed) {
+    w.write(label);
+    return;
+  }
+  w.write('[');
+  w.write(label);
+  w.write('](');
+  writeEncodedHref(w, parsed, HREF_UNSAFE);
+  w.write(')');
 }

