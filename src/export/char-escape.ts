@@ -92,3 +92,25 @@ export function writePercentEncoded(w: TextWriter, text: string, table: CharTabl
   }
   if (last < text.length) w.write(text.slice(last));
 }
+
+/** `text` written to `w` with every character `table` marks replaced by `replacements[code]` (HTML entities). */
+export function writeReplaced(
+  w: TextWriter,
+  text: string,
+  table: CharTable,
+  replacements: readonly string[],
+): void {
+  let i = firstMarked(text, table, 0);
+  if (i < 0) {
+    w.write(text);
+    return;
+  }
+  let last = 0;
+  while (i >= 0) {
+    if (i > last) w.write(text.slice(last, i));
+    w.write(replacements[text.charCodeAt(i)] as string);
+    last = i + 1;
+    i = firstMarked(text, table, last);
+  }
+  if (last < text.length) w.write(text.slice(last));
+}

@@ -1,5 +1,7 @@
 /** Escaping for HTML text and attribute values, and the only way exports write a link into HTML. */
+import { charTable, writeReplaced } from './char-escape.ts';
 import { linkableUrl } from './link-policy.ts';
+import type { TextWriter } from './text-writer.ts';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -29,4 +31,32 @@ export function htmlLink(text: string, url: string): string {
 /** A URL shown as itself: a link when allowed, escaped text otherwise. */
 export function htmlUrl(url: string): string {
   return htmlLink(url, url);
+}
+
+/** The characters `escapeHtml` replaces, and each one's entity by character code. */
+const SPECIAL_TABLE = charTable('&<>"\'');
+const ENTITY_BY_CODE: string[] = [];
+for (const [c, entity] of Object.entries(ENTITIES)) ENTITY_BY_CODE[c.charCodeAt(0)] = entity;
+
+/** `escapeHtml(text)` written to `w`: a report writes each claim's quote, tag line and dates this way. */
+export function writeHtml(w: TextWriter, text: string): void {
+  writeReplaced(w, text, SPECIAL_TABLE, ENTITY_BY_CODE);
+}
+
+/** `htmlLink(label, url)` written to `w`, with `label` already escaped (a fixed label, escaped once). */
+export function writeHtmlLinkEscaped(w: TextWriter, label: string, url: string): void {
+  const parsed = linkableUrl(url);
+  if (!label) {
+    w.write(htmlLink(label, url));
+    return;
+  }
+  if (!parsed) {
+    w.write(label);
+    return;
+  }
+  w.write('<a href="');
+  writeHtml(w, parsed.href);
+  w.write('" rel="noreferrer noopener">');
+  w.write(label);
+  w.write('</a>');
 }

