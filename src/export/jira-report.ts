@@ -6,6 +6,7 @@
  * `markdown-report.ts` for why not an array of lines).
  */
 import type { AssessmentVerdict } from '../core/control-status.ts';
+import { writeClaimTag } from './claim-tag.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
 import {
@@ -16,14 +17,16 @@ import {
   jiraQuote,
   jiraRow,
   jiraUrl,
+  writeJiraInline,
+  writeJiraLinkEscaped,
+  writeJiraParagraph,
 } from './jira-escape.ts';
-import { repeatMemo } from './repeat-memo.ts';
+import { repeatMemo, textMemo } from './repeat-memo.ts';
 import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
 import {
   assessmentText,
   chainText,
   changedText,
-  claimTagText,
   decidedByText,
   FINDING_KIND_LABELS,
   overrideText,
@@ -35,10 +38,11 @@ import { TextWriter } from './text-writer.ts';
 
 /** Labels on every claim, escaped once. */
 const DEEP_LINK = escapeJira('Deep link (scrolls to the quote)');
-const ASSESSMENT_LABELS: Record<AssessmentVerdict, string> = {
-  evidence: escapeJira(assessmentText('evidence')),
-  marketing: escapeJira(assessmentText('marketing')),
-  'not-relevant': escapeJira(assessmentText('not-relevant')),
+/** What starts a claim block: a blank line, then the assessment in bold. */
+const CLAIM_HEADS: Record<AssessmentVerdict, string> = {
+  evidence: `\n*${escapeJira(assessmentText('evidence'))}* · `,
+  marketing: `\n*${escapeJira(assessmentText('marketing'))}* · `,
+  'not-relevant': `\n*${escapeJira(assessmentText('not-relevant'))}* · `,
 };
 
 /** The whole review as one Jira wiki-markup document. */
@@ -55,9 +59,11 @@ export function jiraReport(report: Report): string {
     );
   }
   w.write('\nh2. Controls\n');
+  // Claims link the same few pages thousands of times: each page's markup made once per export.
+  const sourceOf = textMemo(jiraUrl);
   for (const control of report.controls) {
     w.write('\n');
-    controlBlock(w, control);
+    controlBlock(w, control, sourceOf);
   }
 
   if (report.demo.length > 0) {
@@ -105,7 +111,7 @@ export function findingJira(finding: Finding, report: Report): string {
     if (control.note) w.write(`\n*Reviewer note:*\n${jiraParagraph(control.note)}`);
     if (control.claims.length > 0) {
       w.write("\nh3. What the vendor's pages say\n");
-      for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
+      for (const claim of control.claims) claimBlock(w, claim, jiraUrl);
     }
   }
   if (redFlag) w.write(`\nh3. ${escapeJira(`Red flag: ${redFlag.name}`)}\n\n${redFlagBody(redFlag)}`);
@@ -129,24 +135,37 @@ function verdictBlock(report: Report): string {
   return out;
 }
 
-function controlBlock(w: TextWriter, control: ReportControl): void {
+function controlBlock(w: TextWriter, control: ReportControl, sourceOf: (url: string) => string): void {
   let head = `h3. ${escapeJira(control.name)}\n\nStatus: ${escapeJira(statusText(control.status))}${control.proofPoint ? ' · proof point' : ''}\n`;
   if (control.frameworks.length > 0) head += `Frameworks: ${escapeJira(control.frameworks.join('; '))}\n`;
   if (control.note) head += `\n*Note:*\n${jiraParagraph(control.note)}`;
   if (control.claims.length === 0) head += '\nNo claims tagged.\n';
   w.write(head);
-  for (const claim of control.claims) w.write(`\n${claimBlock(claim)}`);
+  for (const claim of control.claims) claimBlock(w, claim, sourceOf);
 }
 
-/** A claim: assessment line, the quote, where it is, and the reviewer's note. */
-function claimBlock(claim: ReportClaim): string {
-  let out = `*${ASSESSMENT_LABELS[claim.verdict]}* · ${escapeJira(claimTagText(claim))}\n${jiraQuote(claim.text)}\nSource: ${claim.demo ? escapeJira(demoSourceText(claim.demo)) : jiraUrl(claim.url)}\n`;
+/**
+ * A claim, after a blank line: assessment line, the quote, where it is, and the reviewer's note.
+ * Written part by part: this runs for every claim of every control.
+ */
+function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) => string): void {
+  w.write(CLAIM_HEADS[claim.verdict]);
+  writeClaimTag(w, claim, writeJiraInline);
+  w.write('\n{quote}\n');
+  writeJiraParagraph(w, claim.text);
+  w.write('{quote}\nSource: ');
+  w.write(claim.demo ? escapeJira(demoSourceText(claim.demo)) : sourceOf(claim.url));
+  w.write('\n');
   const changed = changedText(claim);
-  if (changed) out += `*${escapeJira(changed)}*\n`;
-  if (claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, claim.deepLink)}\n`;
-  out += `Captured at ${escapeJira(claim.capturedAt)}\n`;
-  if (claim.note) out += `\n*Note:*\n${jiraParagraph(claim.note)}`;
-  return out;
+  if (changed) w.write(`*${escapeJira(changed)}*\n`);
+  if (claim.deepLink) {
+    writeJiraLinkEscaped(w, DEEP_LINK, claim.deepLink);
+    w.write('\n');
+  }
+  w.write('Captured at ');
+  w.write(escapeJira(claim.capturedAt));
+  w.write('\n');
+  if (claim.note) w.write(`\n*Note:*\n${jiraParagraph(claim.note)}`);
 }
 
 /** A demo session: its title and times, its entries as a table, then screenshots tied to no entry. */

