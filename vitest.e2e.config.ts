@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** e2e: real browsers with the built extension; one file at a time so two browsers never fight for the 2 cores. */
+/**
+ * e2e: real browsers with the built extension, one file at a time in each process (`npm test` runs
+ * one process per browser, side by side: see scripts/test.ts).
+ */
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],

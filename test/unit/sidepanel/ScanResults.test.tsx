@@ -141,7 +141,7 @@ test('â†“ and j past the last rendered row render the next claim and focus it; â
   await waitFor(() => expect(indexOf(document.activeElement)).toBe(lastIndex + 59));
   fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowUp' });
   await waitFor(() => expect(indexOf(document.activeElement)).toBe(lastIndex + 58));
-});
+}, 15_000); // 1,000 rows walked key by key: seconds on a busy 2-core machine
 
 test('the keyboard walks from one open group into the next, whichever rows are rendered', async () => {
   // Two groups of 150: past the full-render limit together, so both are windowed.
