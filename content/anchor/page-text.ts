@@ -4,12 +4,15 @@
  * extractor counts with (see `classifyElement`'s "skip" and `hidesLightChildren`).
  */
 import { skipsTag } from '../extract/classify-element.ts';
+import type { FlatText } from './flat-text.ts';
 
 /** The body's text nodes (positional ones) and where each starts in the page text. */
 export interface TextIndex {
   nodes: Text[];
   starts: number[];
   text: string;
+  /** The normalised text, once something needed it (`flatOf`). */
+  flat?: FlatText;
 }
 
 /**
