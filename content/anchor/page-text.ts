@@ -4,12 +4,15 @@
  * extractor counts with (see `classifyElement`'s "skip" and `hidesLightChildren`).
  */
 import { skipsTag } from '../extract/classify-element.ts';
+import type { FlatText } from './flat-text.ts';
 
 /** The body's text nodes (positional ones) and where each starts in the page text. */
 export interface TextIndex {
   nodes: Text[];
   starts: number[];
   text: string;
+  /** The normalised text, once something needed it (`flatOf`). */
+  flat?: FlatText;
 }
 
 /**
@@ -20,16 +23,40 @@ const SHADOW_HOSTS = new Set(
   'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
 );
 
+const PLAIN = 0;
+const HIDES = 1;
+const MAY_HOST = 2;
+/**
+ * What a tag name says about an element's subtree, worked out once per tag name: one map lookup
+ * per element instead of three set lookups. Capped, as a page can make up any number of names.
+ */
+const tagKinds = new Map<string, number>();
+const MAX_TAG_KINDS = 512;
+
+/** PLAIN, HIDES or MAY_HOST for a tag name. */
+function kindOf(tag: string): number {
+  let kind = tagKinds.get(tag);
+  if (kind === undefined) {
+    const upper = tag.toUpperCase();
+    kind =
+      skipsTag(tag) || upper === 'IFRAME'
+        ? HIDES
+        : SHADOW_HOSTS.has(upper) || tag.includes('-')
+          ? MAY_HOST
+          : PLAIN;
+    if (tagKinds.size < MAX_TAG_KINDS) tagKinds.set(tag, kind);
+  }
+  return kind;
+}
+
 /** Elements whose subtree adds nothing to the page text (classifyElement's "skip", hidesLightChildren). */
 function hidesText(el: Element): boolean {
-  const tag = el.tagName;
   // Only the tag, and `shadowRoot` where one can be: the full classifyElement (attributes, roles)
   // per element made indexing a 1 MB page 30× a bare text pass, and only "skip" matters here.
-  if (skipsTag(tag) || tag === 'IFRAME' || tag === 'iframe') return true;
-  const upper = tag.charCodeAt(0) > 96 ? tag.toUpperCase() : tag;
+  const kind = kindOf(el.tagName);
   return (
-    (SHADOW_HOSTS.has(upper) || tag.includes('-')) &&
-    Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
+    kind === HIDES ||
+    (kind === MAY_HOST && Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot))
   );
 }
 
@@ -66,27 +93,27 @@ export function indexPageText(doc: Document): TextIndex {
 export function rangeFor(index: TextIndex, doc: Document, start: number, end: number): Range | null {
   const a = locate(index, start, false);
   const b = locate(index, end, true);
-  if (!a || !b) return null;
+  if (a < 0 || b < 0) return null;
   const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
+  range.setStart(index.nodes[a] as Text, start - (index.starts[a] as number));
+  range.setEnd(index.nodes[b] as Text, end - (index.starts[b] as number));
   return range;
 }
 
-/** The text node and offset holding a page-text position (binary search). */
-function locate(index: TextIndex, position: number, isEnd: boolean): { node: Text; offset: number } | null {
-  const { starts, nodes } = index;
+/** The text node holding a page-text position (binary search), or -1 when out of range. */
+function locate(index: TextIndex, position: number, isEnd: boolean): number {
+  const { starts } = index;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) < position || (!isEnd && (starts[mid] ?? 0) === position)) lo = mid;
+    const s = starts[mid] as number;
+    if (s < position || (!isEnd && s === position)) lo = mid;
     else hi = mid - 1;
   }
-  const node = nodes[lo];
   const nodeStart = starts[lo];
-  if (!node || nodeStart === undefined) return null;
-  const offset = position - nodeStart;
-  if (offset < 0 || offset > node.data.length) return null;
-  return { node, offset };
+  if (nodeStart === undefined || position < nodeStart) return -1;
+  // The node's length from the index, not `node.data` (a DOM call and a string per lookup).
+  const nodeEnd = lo + 1 < starts.length ? (starts[lo + 1] as number) : index.text.length;
+  return position <= nodeEnd ? lo : -1;
 }
