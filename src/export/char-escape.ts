@@ -78,19 +78,7 @@ export function writeBackslashEscaped(w: TextWriter, text: string, table: CharTa
 
 /** `percentEncode` written to `w` piece by piece (see `writeBackslashEscaped`). */
 export function writePercentEncoded(w: TextWriter, text: string, table: CharTable): void {
-  let i = firstMarked(text, table, 0);
-  if (i < 0) {
-    w.write(text);
-    return;
-  }
-  let last = 0;
-  while (i >= 0) {
-    if (i > last) w.write(text.slice(last, i));
-    w.write(PERCENT[text.charCodeAt(i)] as string);
-    last = i + 1;
-    i = firstMarked(text, table, last);
-  }
-  if (last < text.length) w.write(text.slice(last));
+  writeReplaced(w, text, table, PERCENT);
 }
 
 /** `text` written to `w` with every character `table` marks replaced by `replacements[code]` (HTML entities). */
