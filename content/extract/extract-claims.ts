@@ -8,7 +8,7 @@
  * the same definition the anchoring code uses to find it again.
  */
 import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
-import { countOccurrences } from '../../src/core/count-occurrences.ts';
+import { occursOnce } from '../../src/core/count-occurrences.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
 import { contextAfter, contextBefore } from '../../src/core/quote-context.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
@@ -492,9 +492,10 @@ function tableHeader(table: Element): string | undefined {
 /**
  * Exact quotes of table rows, prefix, suffix and fragment links, once the whole page text is
  * known. A fragment link goes to the first place its text occurs, so a quote gets one only when
- * it occurs exactly once in the whole page text (counted in one linear pass, not per claim).
+ * it occurs exactly once in the whole page text; only quotes that could get a link are searched.
  */
 function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
+  const linkable: ExtractedClaim[] = [];
   for (const claim of claims) {
     const { start, end } = claim.selector;
     if (start === undefined || end === undefined) continue;
@@ -502,16 +503,18 @@ function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
     if (claim.structure === 'table-row') claim.selector.exact = normaliseText(pageText.slice(start, end));
     claim.selector.prefix = contextBefore(pageText, Math.max(0, start - 96), start, 32);
     claim.selector.suffix = contextAfter(pageText, end, Math.min(pageText.length, end + 96), 32);
-  }
-  const counts = countOccurrences(
-    normaliseText(pageText),
-    claims.map((c) => c.selector.exact),
-  );
-  claims.forEach((claim, i) => {
-    const positional = claim.selector.start !== undefined;
     // A hidden panel (not a details element, which find-in-page opens) cannot be scrolled to.
     const reachable =
       !(claim.flags.hidden && claim.structure !== 'accordion') && claim.structure !== 'table-row';
-    if (positional && counts[i] === 1 && reachable) claim.fragment = textFragmentFor(claim.selector.exact);
-  });
+    if (reachable) linkable.push(claim);
+  }
+  if (linkable.length === 0) return;
+  const once = occursOnce(
+    normaliseText(pageText),
+    linkable.map((c) => c.selector.exact),
+  );
+  for (let i = 0; i < linkable.length; i++) {
+    const claim = linkable[i] as ExtractedClaim;
+    if (once[i]) claim.fragment = textFragmentFor(claim.selector.exact);
+  }
 }
