@@ -70,6 +70,12 @@ interface Scope {
   owner: Element | null;
 }
 
+/** What to do once an element's subtree is read: nothing, turn the run into claims, or the row. */
+type Exit = 0 | 1 | 2;
+const NO_EXIT = 0;
+const FLUSH_RUN = 1;
+const FLUSH_ROW = 2;
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function directText(el: Element): string {
@@ -270,30 +276,60 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     owner: body,
   };
 
-  // The walk's stack as parallel arrays, not an object per node: the node, the scope it is read
-  // in, and for an element's closing entry what to do once its subtree is done.
-  const stackNodes: Node[] = [];
-  const stackScopes: Scope[] = [];
-  const stackExits: Array<(() => void) | null> = [];
-  const push = (node: Node, scope: Scope, exit: (() => void) | null) => {
-    stackNodes.push(node);
-    stackScopes.push(scope);
-    stackExits.push(exit);
+  // The walk goes down by firstChild and along by nextSibling; one level per element being read
+  // (parallel arrays, not an object per level): where it is in the level, the scope its nodes are
+  // read in, and what to do once the level is done. A slot's assigned nodes are not siblings, so
+  // that level walks an array instead.
+  const levelNext: Array<Node | null> = [];
+  const levelList: Array<readonly Node[] | null> = [];
+  const levelIndex: number[] = [];
+  const levelScope: Scope[] = [];
+  const levelExit: Exit[] = [];
+  let depth = -1;
+  /** Reads `first` and its siblings next, in `scope`; `exit` runs after the last of them. */
+  const descend = (first: Node | null, scope: Scope, exit: Exit) => {
+    if (first === null) {
+      runExit(exit);
+      return;
+    }
+    depth++;
+    levelNext[depth] = first;
+    levelList[depth] = null;
+    levelScope[depth] = scope;
+    levelExit[depth] = exit;
   };
-  const pushChildren = (parent: Node, scope: Scope) => {
-    // Children are pushed last first, so they pop in document order.
-    for (let c = parent.lastChild; c !== null; c = c.previousSibling) push(c, scope, null);
+  const descendList = (nodes: readonly Node[], scope: Scope, exit: Exit) => {
+    depth++;
+    levelNext[depth] = null;
+    levelList[depth] = nodes;
+    levelIndex[depth] = 0;
+    levelScope[depth] = scope;
+    levelExit[depth] = exit;
   };
-  pushChildren(body, rootScope);
+  const runExit = (exit: Exit) => {
+    if (exit === FLUSH_RUN) flushRun();
+    else if (exit === FLUSH_ROW) flushRow();
+  };
+  descend(body.firstChild, rootScope, NO_EXIT);
 
-  while (stackNodes.length > 0) {
-    const node = stackNodes.pop() as Node;
-    const scope = stackScopes.pop() as Scope;
-    const exit = stackExits.pop();
-    if (exit) {
-      exit();
+  while (depth >= 0) {
+    let node: Node | null;
+    const list = levelList[depth];
+    if (list) {
+      const i = levelIndex[depth] as number;
+      node = i < list.length ? (list[i] as Node) : null;
+      levelIndex[depth] = i + 1;
+    } else {
+      node = levelNext[depth] as Node | null;
+      if (node !== null) levelNext[depth] = node.nextSibling;
+    }
+    if (node === null) {
+      const exit = levelExit[depth] as Exit;
+      depth--;
+      runExit(exit);
       continue;
     }
+    const scope = levelScope[depth] as Scope;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
       const start = scope.positional ? offset : -1;
@@ -327,7 +363,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     if (role === 'skip') continue;
     if (scope.inCell && role !== 'leave-out') {
       // A cell's paragraphs, lists and spans all belong to the cell's text.
-      pushChildren(el, tag === 'A' ? { ...scope, inLink: true } : scope);
+      descend(el.firstChild, tag === 'A' ? { ...scope, inLink: true } : scope, NO_EXIT);
       continue;
     }
 
@@ -349,7 +385,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         inner = null; // cross-origin: not ours to read
       }
       if (inner?.body && child.emit)
-        pushChildren(inner.body, { ...child, positional: false, owner: inner.body });
+        descend(inner.body.firstChild, { ...child, positional: false, owner: inner.body }, NO_EXIT);
       continue;
     }
     if (child.hidden === 'no' && isHiddenByAttribute(el)) child = { ...child, hidden: 'attribute' };
@@ -364,7 +400,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pathCache = null;
       }
       // The heading's text still counts for positions, but is not a claim.
-      pushChildren(el, { ...child, emit: false });
+      descend(el.firstChild, { ...child, emit: false }, NO_EXIT);
       continue;
     }
 
@@ -399,45 +435,40 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
           child = { ...child, emit: false };
         } else {
           tableRow = { cells: [], scope: child, header };
-          push(el, child, flushRow);
-          pushChildren(el, child);
+          descend(el.firstChild, child, FLUSH_ROW);
           continue;
         }
       }
       if ((tag === 'TD' || tag === 'TH') && tableRow) {
         tableRow.cells.push([]);
-        pushChildren(el, { ...child, owner: el, inCell: true });
+        descend(el.firstChild, { ...child, owner: el, inCell: true }, NO_EXIT);
         continue;
       }
-      push(el, child, flushRun);
-      pushShadowOrChildren(el, child);
+      descendShadowOrChildren(el, tag, child, FLUSH_RUN);
       continue;
     }
 
     // Inline (or left out): its text joins the surrounding run.
-    if (role === 'leave-out') {
-      push(el, child, flushRun);
-    }
-    pushShadowOrChildren(el, child);
+    descendShadowOrChildren(el, tag, child, role === 'leave-out' ? FLUSH_RUN : NO_EXIT);
   }
   flushRun();
   flushRow();
 
-  function pushShadowOrChildren(el: Element, scope: Scope) {
+  function descendShadowOrChildren(el: Element, tag: string, scope: Scope, exit: Exit) {
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
-      pushChildren(shadow, { ...scope, positional: false });
+      descend(shadow.firstChild, { ...scope, positional: false }, exit);
       return;
     }
-    if (el.tagName.toUpperCase() === 'SLOT') {
+    if (tag === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i] as Node, scope, null);
+        descendList(assigned, scope, exit);
         return;
       }
     }
-    pushChildren(el, scope);
+    descend(el.firstChild, scope, exit);
   }
 
   const pageText = pageParts.join('');
