@@ -18,6 +18,7 @@ import {
   headingLevel,
   isAccordionPanel,
   isCallout,
+  isGateContainer,
   isHiddenByAttribute,
 } from './classify-element.ts';
 
@@ -44,6 +45,8 @@ export interface DomExtraction {
 
 const GATED =
   /request (access|a copy|the report)|under (an )?nda|available (up)?on request|sign(ed)? (an )?nda|nda required|locked|gated|access request/i;
+/** Elements whose whole text says whether the claims inside are gated: as `isGateContainer`. */
+const CONTAINERS = 'li, article, tr, [class*="card"], [class*="document"], [class*="report"]';
 const MIN_WORDS = 3;
 
 /** A text node's contribution to a run: its text and where it starts in the page text (-1: not in the body's text). */
@@ -68,6 +71,13 @@ interface Scope {
   /** Inside a table used for page layout (old sites): its cells are ordinary blocks. */
   layoutTable?: boolean;
   owner: Element | null;
+  /**
+   * The nearest gate container (`CONTAINERS`) at or above the element being read, and the one at
+   * or above the owner, as `closest` would find them; undefined where the walk cannot know
+   * (nodes a slot pulls in have other ancestors than the slot).
+   */
+  container: Element | null | undefined;
+  ownerContainer: Element | null | undefined;
 }
 
 /** What to do once an element's subtree is read: nothing, turn the run into claims, or the row. */
@@ -130,28 +140,36 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     return pathCache;
   };
 
-  // Whether a claim's container (list item, card, row …) mentions a gate depends on its owner
-  // block only: asked once per owner, not once per sentence (`closest` showed in profiles).
-  const ownerGated = new Map<Element | null, boolean>();
-  const isGated = (text: string, owner: Element | null): boolean => {
-    let inGatedContainer = ownerGated.get(owner);
-    if (inGatedContainer === undefined) {
-      inGatedContainer = containerGated(owner);
-      ownerGated.set(owner, inGatedContainer);
-    }
-    return inGatedContainer || GATED.test(text);
+  // Whether a claim's container (list item, card, row …) mentions a gate is asked once per
+  // container, found by the walk itself: `closest` per owner block showed in profiles.
+  const outerContainer = new Map<Element, Element | null>();
+  const isGated = (text: string, scope: Scope): boolean => {
+    const container =
+      scope.ownerContainer !== undefined ? scope.ownerContainer : scope.owner?.closest(CONTAINERS);
+    return (container ? containerGated(container) : false) || GATED.test(text);
   };
-  const containerGated = (owner: Element | null): boolean => {
-    const container = owner?.closest(
-      'li, article, tr, [class*="card"], [class*="document"], [class*="report"]',
-    );
-    if (!container) return false;
-    let cached = gatedCache.get(container);
-    if (cached === undefined) {
-      cached = GATED.test(container.textContent ?? '');
-      gatedCache.set(container, cached);
+  const containerGated = (container: Element): boolean => {
+    // A container's text is part of the text of any container around it, so when that one has
+    // no gate phrase neither has this one: only outermost containers (and those inside a gated
+    // one) have their text searched. Iterative, outermost first: nesting can be deep.
+    const unknown: Element[] = [];
+    let outerGated = true;
+    for (let c: Element | null = container; c; ) {
+      const known = gatedCache.get(c);
+      if (known !== undefined) {
+        outerGated = known;
+        break;
+      }
+      unknown.push(c);
+      const outer = outerContainer.get(c);
+      c = outer !== undefined ? outer : (c.parentElement?.closest(CONTAINERS) ?? null);
     }
-    return cached;
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      const c = unknown[i] as Element;
+      outerGated = outerGated && GATED.test(c.textContent ?? '');
+      gatedCache.set(c, outerGated);
+    }
+    return gatedCache.get(container) as boolean;
   };
 
   const addClaim = (
@@ -170,7 +188,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const clipped = text.length > limits.maxClaimChars ? `${text.slice(0, limits.maxClaimChars)}…` : text;
     const flags: ClaimFlags = {
       inCode: scope.inPre,
-      gated: isGated(text, scope.owner),
+      gated: isGated(text, scope),
       hidden: scope.hidden !== 'no',
     };
     claims.push({
@@ -263,6 +281,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     );
   };
 
+  const bodyContainer = body.closest(CONTAINERS);
   const rootScope: Scope = {
     emit: mainRoot === null,
     inSection: false,
@@ -274,6 +293,8 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     inLink: false,
     inCell: false,
     owner: body,
+    container: bodyContainer,
+    ownerContainer: bodyContainer,
   };
 
   // The walk goes down by firstChild and along by nextSibling; one level per element being read
@@ -376,6 +397,10 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN') child = { ...child, inSection: true };
     if (tag === 'A') child = { ...child, inLink: true };
     if (tag === 'PRE') child = { ...child, inPre: true };
+    if (isGateContainer(el, tag)) {
+      if (child.container !== undefined) outerContainer.set(el, child.container);
+      child = { ...child, container: el };
+    }
     if (tag === 'IFRAME') {
       flushRun();
       let inner: Document | null = null;
@@ -384,8 +409,17 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       } catch {
         inner = null; // cross-origin: not ours to read
       }
-      if (inner?.body && child.emit)
-        descend(inner.body.firstChild, { ...child, positional: false, owner: inner.body }, NO_EXIT);
+      if (inner?.body && child.emit) {
+        const container = inner.body.closest(CONTAINERS);
+        const innerScope = {
+          ...child,
+          positional: false,
+          owner: inner.body,
+          container,
+          ownerContainer: container,
+        };
+        descend(inner.body.firstChild, innerScope, NO_EXIT);
+      }
       continue;
     }
     if (child.hidden === 'no' && isHiddenByAttribute(el)) child = { ...child, hidden: 'attribute' };
@@ -406,7 +440,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
 
     if (role === 'block') {
       flushRun();
-      child = { ...child, owner: el };
+      child = { ...child, owner: el, ownerContainer: child.container };
       if (tag === 'LI')
         child = { ...child, structure: child.structure === 'accordion' ? 'accordion' : 'list-item' };
       else if (tag === 'DD' || tag === 'DT') {
@@ -441,7 +475,11 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       }
       if ((tag === 'TD' || tag === 'TH') && tableRow) {
         tableRow.cells.push([]);
-        descend(el.firstChild, { ...child, owner: el, inCell: true }, NO_EXIT);
+        descend(
+          el.firstChild,
+          { ...child, owner: el, ownerContainer: child.container, inCell: true },
+          NO_EXIT,
+        );
         continue;
       }
       descendShadowOrChildren(el, tag, child, FLUSH_RUN);
@@ -458,13 +496,13 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
-      descend(shadow.firstChild, { ...scope, positional: false }, exit);
+      descend(shadow.firstChild, { ...scope, positional: false, container: null }, exit);
       return;
     }
     if (tag === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        descendList(assigned, scope, exit);
+        descendList(assigned, { ...scope, container: undefined }, exit);
         return;
       }
     }
