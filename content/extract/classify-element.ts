@@ -152,6 +152,18 @@ export function classifyElement(
   return 'inline';
 }
 
+/**
+ * True for an element whose whole text says whether the claims inside are gated: a list item,
+ * an article, a table row, a card, document or report box — the walk's own test for the
+ * selector `li, article, tr, [class*="card"], [class*="document"], [class*="report"]`.
+ */
+export function isGateContainer(el: Element, tag: string): boolean {
+  if (tag === 'LI' || tag === 'ARTICLE' || tag === 'TR') return true;
+  if (!el.hasAttributes()) return false;
+  const names = el.getAttribute('class');
+  return names !== null && (names.includes('card') || names.includes('document') || names.includes('report'));
+}
+
 /** The heading level of a heading element (1–6). */
 export function headingLevel(el: Element): number {
   const tag = el.tagName.toUpperCase();

@@ -8,7 +8,7 @@
  * the same definition the anchoring code uses to find it again.
  */
 import type { ClaimFlags, ExtractedClaim, StructureKind } from '../../src/core/claim.ts';
-import { countOccurrences } from '../../src/core/count-occurrences.ts';
+import { occursOnce } from '../../src/core/count-occurrences.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
 import { contextAfter, contextBefore } from '../../src/core/quote-context.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
@@ -18,6 +18,7 @@ import {
   headingLevel,
   isAccordionPanel,
   isCallout,
+  isGateContainer,
   isHiddenByAttribute,
 } from './classify-element.ts';
 
@@ -44,6 +45,8 @@ export interface DomExtraction {
 
 const GATED =
   /request (access|a copy|the report)|under (an )?nda|available (up)?on request|sign(ed)? (an )?nda|nda required|locked|gated|access request/i;
+/** Elements whose whole text says whether the claims inside are gated: as `isGateContainer`. */
+const CONTAINERS = 'li, article, tr, [class*="card"], [class*="document"], [class*="report"]';
 const MIN_WORDS = 3;
 
 /** A text node's contribution to a run: its text and where it starts in the page text (-1: not in the body's text). */
@@ -68,7 +71,20 @@ interface Scope {
   /** Inside a table used for page layout (old sites): its cells are ordinary blocks. */
   layoutTable?: boolean;
   owner: Element | null;
+  /**
+   * The nearest gate container (`CONTAINERS`) at or above the element being read, and the one at
+   * or above the owner, as `closest` would find them; undefined where the walk cannot know
+   * (nodes a slot pulls in have other ancestors than the slot).
+   */
+  container: Element | null | undefined;
+  ownerContainer: Element | null | undefined;
 }
+
+/** What to do once an element's subtree is read: nothing, turn the run into claims, or the row. */
+type Exit = 0 | 1 | 2;
+const NO_EXIT = 0;
+const FLUSH_RUN = 1;
+const FLUSH_ROW = 2;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -124,28 +140,36 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     return pathCache;
   };
 
-  // Whether a claim's container (list item, card, row …) mentions a gate depends on its owner
-  // block only: asked once per owner, not once per sentence (`closest` showed in profiles).
-  const ownerGated = new Map<Element | null, boolean>();
-  const isGated = (text: string, owner: Element | null): boolean => {
-    let inGatedContainer = ownerGated.get(owner);
-    if (inGatedContainer === undefined) {
-      inGatedContainer = containerGated(owner);
-      ownerGated.set(owner, inGatedContainer);
-    }
-    return inGatedContainer || GATED.test(text);
+  // Whether a claim's container (list item, card, row …) mentions a gate is asked once per
+  // container, found by the walk itself: `closest` per owner block showed in profiles.
+  const outerContainer = new Map<Element, Element | null>();
+  const isGated = (text: string, scope: Scope): boolean => {
+    const container =
+      scope.ownerContainer !== undefined ? scope.ownerContainer : scope.owner?.closest(CONTAINERS);
+    return (container ? containerGated(container) : false) || GATED.test(text);
   };
-  const containerGated = (owner: Element | null): boolean => {
-    const container = owner?.closest(
-      'li, article, tr, [class*="card"], [class*="document"], [class*="report"]',
-    );
-    if (!container) return false;
-    let cached = gatedCache.get(container);
-    if (cached === undefined) {
-      cached = GATED.test(container.textContent ?? '');
-      gatedCache.set(container, cached);
+  const containerGated = (container: Element): boolean => {
+    // A container's text is part of the text of any container around it, so when that one has
+    // no gate phrase neither has this one: only outermost containers (and those inside a gated
+    // one) have their text searched. Iterative, outermost first: nesting can be deep.
+    const unknown: Element[] = [];
+    let outerGated = true;
+    for (let c: Element | null = container; c; ) {
+      const known = gatedCache.get(c);
+      if (known !== undefined) {
+        outerGated = known;
+        break;
+      }
+      unknown.push(c);
+      const outer = outerContainer.get(c);
+      c = outer !== undefined ? outer : (c.parentElement?.closest(CONTAINERS) ?? null);
     }
-    return cached;
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      const c = unknown[i] as Element;
+      outerGated = outerGated && GATED.test(c.textContent ?? '');
+      gatedCache.set(c, outerGated);
+    }
+    return gatedCache.get(container) as boolean;
   };
 
   const addClaim = (
@@ -164,7 +188,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const clipped = text.length > limits.maxClaimChars ? `${text.slice(0, limits.maxClaimChars)}…` : text;
     const flags: ClaimFlags = {
       inCode: scope.inPre,
-      gated: isGated(text, scope.owner),
+      gated: isGated(text, scope),
       hidden: scope.hidden !== 'no',
     };
     claims.push({
@@ -257,6 +281,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     );
   };
 
+  const bodyContainer = body.closest(CONTAINERS);
   const rootScope: Scope = {
     emit: mainRoot === null,
     inSection: false,
@@ -268,32 +293,64 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     inLink: false,
     inCell: false,
     owner: body,
+    container: bodyContainer,
+    ownerContainer: bodyContainer,
   };
 
-  // The walk's stack as parallel arrays, not an object per node: the node, the scope it is read
-  // in, and for an element's closing entry what to do once its subtree is done.
-  const stackNodes: Node[] = [];
-  const stackScopes: Scope[] = [];
-  const stackExits: Array<(() => void) | null> = [];
-  const push = (node: Node, scope: Scope, exit: (() => void) | null) => {
-    stackNodes.push(node);
-    stackScopes.push(scope);
-    stackExits.push(exit);
+  // The walk goes down by firstChild and along by nextSibling; one level per element being read
+  // (parallel arrays, not an object per level): where it is in the level, the scope its nodes are
+  // read in, and what to do once the level is done. A slot's assigned nodes are not siblings, so
+  // that level walks an array instead.
+  const levelNext: Array<Node | null> = [];
+  const levelList: Array<readonly Node[] | null> = [];
+  const levelIndex: number[] = [];
+  const levelScope: Scope[] = [];
+  const levelExit: Exit[] = [];
+  let depth = -1;
+  /** Reads `first` and its siblings next, in `scope`; `exit` runs after the last of them. */
+  const descend = (first: Node | null, scope: Scope, exit: Exit) => {
+    if (first === null) {
+      runExit(exit);
+      return;
+    }
+    depth++;
+    levelNext[depth] = first;
+    levelList[depth] = null;
+    levelScope[depth] = scope;
+    levelExit[depth] = exit;
   };
-  const pushChildren = (parent: Node, scope: Scope) => {
-    // Children are pushed last first, so they pop in document order.
-    for (let c = parent.lastChild; c !== null; c = c.previousSibling) push(c, scope, null);
+  const descendList = (nodes: readonly Node[], scope: Scope, exit: Exit) => {
+    depth++;
+    levelNext[depth] = null;
+    levelList[depth] = nodes;
+    levelIndex[depth] = 0;
+    levelScope[depth] = scope;
+    levelExit[depth] = exit;
   };
-  pushChildren(body, rootScope);
+  const runExit = (exit: Exit) => {
+    if (exit === FLUSH_RUN) flushRun();
+    else if (exit === FLUSH_ROW) flushRow();
+  };
+  descend(body.firstChild, rootScope, NO_EXIT);
 
-  while (stackNodes.length > 0) {
-    const node = stackNodes.pop() as Node;
-    const scope = stackScopes.pop() as Scope;
-    const exit = stackExits.pop();
-    if (exit) {
-      exit();
+  while (depth >= 0) {
+    let node: Node | null;
+    const list = levelList[depth];
+    if (list) {
+      const i = levelIndex[depth] as number;
+      node = i < list.length ? (list[i] as Node) : null;
+      levelIndex[depth] = i + 1;
+    } else {
+      node = levelNext[depth] as Node | null;
+      if (node !== null) levelNext[depth] = node.nextSibling;
+    }
+    if (node === null) {
+      const exit = levelExit[depth] as Exit;
+      depth--;
+      runExit(exit);
       continue;
     }
+    const scope = levelScope[depth] as Scope;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
       const start = scope.positional ? offset : -1;
@@ -327,7 +384,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     if (role === 'skip') continue;
     if (scope.inCell && role !== 'leave-out') {
       // A cell's paragraphs, lists and spans all belong to the cell's text.
-      pushChildren(el, tag === 'A' ? { ...scope, inLink: true } : scope);
+      descend(el.firstChild, tag === 'A' ? { ...scope, inLink: true } : scope, NO_EXIT);
       continue;
     }
 
@@ -340,6 +397,10 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     if (tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN') child = { ...child, inSection: true };
     if (tag === 'A') child = { ...child, inLink: true };
     if (tag === 'PRE') child = { ...child, inPre: true };
+    if (isGateContainer(el, tag)) {
+      if (child.container !== undefined) outerContainer.set(el, child.container);
+      child = { ...child, container: el };
+    }
     if (tag === 'IFRAME') {
       flushRun();
       let inner: Document | null = null;
@@ -348,8 +409,17 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       } catch {
         inner = null; // cross-origin: not ours to read
       }
-      if (inner?.body && child.emit)
-        pushChildren(inner.body, { ...child, positional: false, owner: inner.body });
+      if (inner?.body && child.emit) {
+        const container = inner.body.closest(CONTAINERS);
+        const innerScope = {
+          ...child,
+          positional: false,
+          owner: inner.body,
+          container,
+          ownerContainer: container,
+        };
+        descend(inner.body.firstChild, innerScope, NO_EXIT);
+      }
       continue;
     }
     if (child.hidden === 'no' && isHiddenByAttribute(el)) child = { ...child, hidden: 'attribute' };
@@ -364,13 +434,13 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         pathCache = null;
       }
       // The heading's text still counts for positions, but is not a claim.
-      pushChildren(el, { ...child, emit: false });
+      descend(el.firstChild, { ...child, emit: false }, NO_EXIT);
       continue;
     }
 
     if (role === 'block') {
       flushRun();
-      child = { ...child, owner: el };
+      child = { ...child, owner: el, ownerContainer: child.container };
       if (tag === 'LI')
         child = { ...child, structure: child.structure === 'accordion' ? 'accordion' : 'list-item' };
       else if (tag === 'DD' || tag === 'DT') {
@@ -399,45 +469,44 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
           child = { ...child, emit: false };
         } else {
           tableRow = { cells: [], scope: child, header };
-          push(el, child, flushRow);
-          pushChildren(el, child);
+          descend(el.firstChild, child, FLUSH_ROW);
           continue;
         }
       }
       if ((tag === 'TD' || tag === 'TH') && tableRow) {
         tableRow.cells.push([]);
-        pushChildren(el, { ...child, owner: el, inCell: true });
+        descend(
+          el.firstChild,
+          { ...child, owner: el, ownerContainer: child.container, inCell: true },
+          NO_EXIT,
+        );
         continue;
       }
-      push(el, child, flushRun);
-      pushShadowOrChildren(el, child);
+      descendShadowOrChildren(el, tag, child, FLUSH_RUN);
       continue;
     }
 
     // Inline (or left out): its text joins the surrounding run.
-    if (role === 'leave-out') {
-      push(el, child, flushRun);
-    }
-    pushShadowOrChildren(el, child);
+    descendShadowOrChildren(el, tag, child, role === 'leave-out' ? FLUSH_RUN : NO_EXIT);
   }
   flushRun();
   flushRow();
 
-  function pushShadowOrChildren(el: Element, scope: Scope) {
+  function descendShadowOrChildren(el: Element, tag: string, scope: Scope, exit: Exit) {
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
-      pushChildren(shadow, { ...scope, positional: false });
+      descend(shadow.firstChild, { ...scope, positional: false, container: null }, exit);
       return;
     }
-    if (el.tagName.toUpperCase() === 'SLOT') {
+    if (tag === 'SLOT') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i] as Node, scope, null);
+        descendList(assigned, { ...scope, container: undefined }, exit);
         return;
       }
     }
-    pushChildren(el, scope);
+    descend(el.firstChild, scope, exit);
   }
 
   const pageText = pageParts.join('');
@@ -492,9 +561,10 @@ function tableHeader(table: Element): string | undefined {
 /**
  * Exact quotes of table rows, prefix, suffix and fragment links, once the whole page text is
  * known. A fragment link goes to the first place its text occurs, so a quote gets one only when
- * it occurs exactly once in the whole page text (counted in one linear pass, not per claim).
+ * it occurs exactly once in the whole page text; only quotes that could get a link are searched.
  */
 function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
+  const linkable: ExtractedClaim[] = [];
   for (const claim of claims) {
     const { start, end } = claim.selector;
     if (start === undefined || end === undefined) continue;
@@ -502,16 +572,18 @@ function finishSelectors(claims: ExtractedClaim[], pageText: string): void {
     if (claim.structure === 'table-row') claim.selector.exact = normaliseText(pageText.slice(start, end));
     claim.selector.prefix = contextBefore(pageText, Math.max(0, start - 96), start, 32);
     claim.selector.suffix = contextAfter(pageText, end, Math.min(pageText.length, end + 96), 32);
-  }
-  const counts = countOccurrences(
-    normaliseText(pageText),
-    claims.map((c) => c.selector.exact),
-  );
-  claims.forEach((claim, i) => {
-    const positional = claim.selector.start !== undefined;
     // A hidden panel (not a details element, which find-in-page opens) cannot be scrolled to.
     const reachable =
       !(claim.flags.hidden && claim.structure !== 'accordion') && claim.structure !== 'table-row';
-    if (positional && counts[i] === 1 && reachable) claim.fragment = textFragmentFor(claim.selector.exact);
-  });
+    if (reachable) linkable.push(claim);
+  }
+  if (linkable.length === 0) return;
+  const once = occursOnce(
+    normaliseText(pageText),
+    linkable.map((c) => c.selector.exact),
+  );
+  for (let i = 0; i < linkable.length; i++) {
+    const claim = linkable[i] as ExtractedClaim;
+    if (once[i]) claim.fragment = textFragmentFor(claim.selector.exact);
+  }
 }

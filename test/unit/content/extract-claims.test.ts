@@ -204,6 +204,25 @@ describe('what becomes a claim', () => {
     expect(texts(r).some((t) => /request access/i.test(t))).toBe(false);
   });
 
+  test('gates in nested containers: the nearest container decides, as `closest` finds it', () => {
+    const r = extract(
+      '<article><p>Encryption at rest uses AES-256 keys.</p><ul>' +
+        '<li>Outer item about backups kept for 30 days.<ul><li>Inner item: the SOC 2 report, available on request.</li></ul></li>' +
+        '<li>Another item about key rotation every 90 days.</li></ul></article>' +
+        '<section class="report-list"><p>Quarterly reports are public for everyone.</p><div class="x-card"><p>The card text talks about retention.</p></div></section>' +
+        '<table><tr><td>Penetration test results are shared.</td><td>Locked</td></tr><tr><td>Uptime is reported monthly.</td><td>Open</td></tr></table>',
+    );
+    // The article holds a gate phrase, so the list items are searched: only the inner one has it.
+    expect(claimWith(r, 'Inner item').flags.gated).toBe(true);
+    expect(claimWith(r, 'Outer item').flags.gated).toBe(true);
+    expect(claimWith(r, 'Another item').flags.gated).toBe(false);
+    expect(claimWith(r, 'Encryption at rest').flags.gated).toBe(true);
+    expect(claimWith(r, 'Quarterly reports').flags.gated).toBe(false);
+    expect(claimWith(r, 'card text').flags.gated).toBe(false);
+    expect(claimWith(r, 'Penetration test').flags.gated).toBe(true);
+    expect(claimWith(r, 'Uptime').flags.gated).toBe(false);
+  });
+
   test('the heading path follows h1 › h2 › h3 and resets when a new h2 follows an h3', () => {
     const r = extract(
       '<h1>Security</h1><p>Security overview of the product.</p>' +
@@ -396,6 +415,25 @@ describe('shadow DOM (happy-dom)', () => {
     ]);
     // Shadow text is not part of the body's text, so it has no position.
     expect(claimWith(r, 'Shadow text').selector.start).toBeUndefined();
+    window.close();
+  });
+
+  test('gate containers are looked for as `closest` does: not across the shadow root, slotted nodes in the light DOM', () => {
+    const window = new Window();
+    const doc = window.document as unknown as Document;
+    doc.body.innerHTML =
+      '<li><trust-box id="host"><div class="doc-card"><p>Light text about audit logs kept.</p></div><p>Plain light text about backups.</p></trust-box> Request access</li>';
+    const host = doc.getElementById('host');
+    if (!host) throw new Error('no host');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div><p>Shadow text about token expiry.</p><slot></slot></div>';
+    const r = extractDomClaims(doc);
+    // The host sits in a gated list item, but the search from the shadow paragraph stops at the root.
+    expect(claimWith(r, 'Shadow text').flags.gated).toBe(false);
+    // The slotted card is its own container, without a gate phrase; a slotted paragraph's
+    // nearest container is the list item around the host.
+    expect(claimWith(r, 'Light text').flags.gated).toBe(false);
+    expect(claimWith(r, 'Plain light text').flags.gated).toBe(true);
     window.close();
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { countOccurrences } from '../../../src/core/count-occurrences.ts';
+import { countOccurrences, occursOnce } from '../../../src/core/count-occurrences.ts';
 
 /** The obvious quadratic count, to compare against. */
 function naive(haystack: string, needle: string): number {
@@ -35,4 +35,27 @@ test('is linear on a page that repeats the same sentence thousands of times', ()
   const counts = countOccurrences(page, needles);
   expect(performance.now() - started).toBeLessThan(2000);
   expect(counts[0]).toBe(50_000);
+});
+
+test('occursOnce agrees with counting, on small texts (native search) and large ones (hashing)', () => {
+  for (const size of [300, 100_000]) {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'alphabet'];
+    let seed = 3;
+    const word = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return words[seed % words.length];
+    };
+    const haystack = Array.from({ length: size / 6 }, word).join(' ');
+    const needles = [
+      'alpha beta',
+      'gamma delta alpha',
+      'zzz',
+      '',
+      'alphabet',
+      haystack.slice(0, 40),
+      haystack,
+    ];
+    for (let i = 0; i < 40; i++) needles.push(haystack.slice(i * 3, i * 3 + 12 + i));
+    expect(occursOnce(haystack, needles)).toEqual(countOccurrences(haystack, needles).map((c) => c === 1));
+  }
 });
