@@ -43,8 +43,9 @@ export interface DomExtraction {
   elements: number;
 }
 
+/** Whole words only: "gated" inside "mitigated" or "delegated" said nothing about access. */
 const GATED =
-  /request (access|a copy|the report)|under (an )?nda|available (up)?on request|sign(ed)? (an )?nda|nda required|locked|gated|access request/i;
+  /\b(?:request (?:access|a copy|the report)|under (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request)\b/i;
 /** Elements whose whole text says whether the claims inside are gated: as `isGateContainer`. */
 const CONTAINERS = 'li, article, tr, [class*="card"], [class*="document"], [class*="report"]';
 const MIN_WORDS = 3;

@@ -204,6 +204,19 @@ describe('what becomes a claim', () => {
     expect(texts(r).some((t) => /request access/i.test(t))).toBe(false);
   });
 
+  test('gate words count only as whole words: "mitigated", "delegated", "unlocked" gate nothing', () => {
+    const r = extract(
+      '<div class="card"><p>Injection risks are mitigated by parameterised queries.</p></div>' +
+        '<li>Admin rights are delegated per workspace and reviewed monthly.</li>' +
+        '<div class="document-card"><p>The bridge letter is unlocked for every customer.</p></div>' +
+        '<div class="document-card"><p>The ISO 27001 certificate is shown here.</p><span>Gated</span></div>',
+    );
+    expect(claimWith(r, 'Injection risks').flags.gated).toBe(false);
+    expect(claimWith(r, 'Admin rights').flags.gated).toBe(false);
+    expect(claimWith(r, 'bridge letter').flags.gated).toBe(false);
+    expect(claimWith(r, 'ISO 27001').flags.gated).toBe(true);
+  });
+
   test('gates in nested containers: the nearest container decides, as `closest` finds it', () => {
     const r = extract(
       '<article><p>Encryption at rest uses AES-256 keys.</p><ul>' +
