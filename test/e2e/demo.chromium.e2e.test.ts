@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
-import { openPanelFor } from './panel-actions.ts';
+import { closePanel, openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { DUMP_DATABASE, STORED_SCREENSHOTS, type StoredScreenshot, textOf } from './probes.ts';
 
@@ -313,9 +313,9 @@ describe('a live demo in Chromium', () => {
 
   test('closing the panel mid-entry loses nothing: the line, the log and the clock are back', async () => {
     await typeLine('#jit Tokens are minted per task and expire after 15 minu');
-    await panel.evaluate('window.close()');
+    await closePanel(panel);
     await vendor.bringToFront();
-    panel = await openPanelFor(browser, vendor);
+    panel = await openPanelFor(browser, vendor, [panel.targetId]);
     await panel.waitFor(
       `document.querySelector('#demo-entry')?.value === '#jit Tokens are minted per task and expire after 15 minu'`,
     );

@@ -15,6 +15,15 @@ export async function openPanelFor(
   return browser.extensionTarget('src/sidepanel/index.html', 10_000, except);
 }
 
+/**
+ * Runs `script` in the panel, then closes the panel in the next task, and returns at once: an
+ * evaluate that closes its own page in the same task can lose its answer when the cores are busy
+ * (seen as "Runtime.evaluate: no answer within 15000 ms"). Reopen with `except: [panel.targetId]`.
+ */
+export async function closePanel(panel: ExtensionTarget, script = ''): Promise<void> {
+  await panel.evaluate(`(() => { ${script}; setTimeout(() => window.close(), 0); })()`);
+}
+
 /** Focuses the first scanned claim whose text matches `pattern` (a regex literal) and presses keys on it. */
 export async function keysOnClaim(panel: ExtensionTarget, pattern: string, ...keys: string[]): Promise<void> {
   const ok = await panel.evaluate<boolean>(`(() => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
-import { keysOnClaim as keysOnOwnPanel, openPanelFor } from './panel-actions.ts';
+import { closePanel, keysOnClaim as keysOnOwnPanel, openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { textOf } from './probes.ts';
 
@@ -208,14 +208,14 @@ describe('the workspace in Chromium', () => {
 
   test('a note typed and the panel closed mid-sentence is there when the panel opens again', async () => {
     const sentence = 'Asked for the SOC 2 bridge letter; vendor promised it by Fri';
-    await panel.evaluate(`(() => {
-      const area = document.querySelector('textarea[data-note-scope="review"]');
+    await closePanel(
+      panel,
+      `const area = document.querySelector('textarea[data-note-scope="review"]');
       area.value = ${JSON.stringify(sentence)};
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-      window.close();
-    })()`);
+      area.dispatchEvent(new Event('input', { bubbles: true }))`,
+    );
     await vendor.bringToFront();
-    panel = await openPanelFor(browser, vendor);
+    panel = await openPanelFor(browser, vendor, [panel.targetId]);
     await panel.waitFor(
       `document.querySelector('textarea[data-note-scope="review"]')?.value === ${JSON.stringify(sentence)}`,
     );
