@@ -27,8 +27,6 @@ const SLOTS = 1024;
 export class TextWriter {
   private readonly pieces: string[] = Array.from({ length: SLOTS }, () => '');
   private count = 0;
-  /** How many slots the previous chunk filled: those past `count` still hold its pieces. */
-  private filled = 0;
   private length = 0;
   private done = '';
 
@@ -47,9 +45,9 @@ export class TextWriter {
 
   private flush(): void {
     if (this.count === 0) return;
-    if (this.count < this.filled) this.pieces.fill('', this.count, this.filled);
-    this.done += this.pieces.join('');
-    this.filled = this.count;
+    // A chunk of few long pieces (a CSV row is one) joins just those: joining and clearing all the
+    // slots each time made CSV export 40% slower. Slots past `count` keep pieces already copied.
+    this.done += this.count === SLOTS ? this.pieces.join('') : this.pieces.slice(0, this.count).join('');
     this.count = 0;
     this.length = 0;
   }
