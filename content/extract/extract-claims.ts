@@ -43,9 +43,30 @@ export interface DomExtraction {
   elements: number;
 }
 
-/** Whole words only: "gated" inside "mitigated" or "delegated" said nothing about access. */
 const GATED =
-  /\b(?:request (?:access|a copy|the report)|under (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request)\b/i;
+  /request (?:access|a copy|the report)|under (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request/gi;
+
+/** Whether a lowercase ASCII letter stands at `i`. */
+function isLowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
+}
+
+/**
+ * Whether `text` holds a gate phrase as a word of its own. Not inside a word ("gated" in
+ * "mitigated", "locked" in "blocked"), but a container's text runs its parts together, so a badge
+ * right after a title ("SOC 2 Type IILocked") must still count: only a lowercase letter on
+ * either side makes a match part of another word.
+ */
+function hasGatePhrase(text: string): boolean {
+  GATED.lastIndex = 0;
+  for (let m = GATED.exec(text); m !== null; m = GATED.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!isLowerAt(text, m.index - 1) && !isLowerAt(text, end)) return true;
+    GATED.lastIndex = m.index + 1;
+  }
+  return false;
+}
 /** Elements whose whole text says whether the claims inside are gated: as `isGateContainer`. */
 const CONTAINERS = 'li, article, tr, [class*="card"], [class*="document"], [class*="report"]';
 const MIN_WORDS = 3;
@@ -147,7 +168,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   const isGated = (text: string, scope: Scope): boolean => {
     const container =
       scope.ownerContainer !== undefined ? scope.ownerContainer : scope.owner?.closest(CONTAINERS);
-    return (container ? containerGated(container) : false) || GATED.test(text);
+    return (container ? containerGated(container) : false) || hasGatePhrase(text);
   };
   const containerGated = (container: Element): boolean => {
     // A container's text is part of the text of any container around it, so when that one has
@@ -167,7 +188,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     }
     for (let i = unknown.length - 1; i >= 0; i--) {
       const c = unknown[i] as Element;
-      outerGated = outerGated && GATED.test(c.textContent ?? '');
+      outerGated = outerGated && hasGatePhrase(c.textContent ?? '');
       gatedCache.set(c, outerGated);
     }
     return gatedCache.get(container) as boolean;

@@ -204,17 +204,22 @@ describe('what becomes a claim', () => {
     expect(texts(r).some((t) => /request access/i.test(t))).toBe(false);
   });
 
-  test('gate words count only as whole words: "mitigated", "delegated", "unlocked" gate nothing', () => {
+  test('gate words count only as words of their own: "mitigated", "delegated", "blocked" gate nothing', () => {
     const r = extract(
       '<div class="card"><p>Injection risks are mitigated by parameterised queries.</p></div>' +
         '<li>Admin rights are delegated per workspace and reviewed monthly.</li>' +
         '<div class="document-card"><p>The bridge letter is unlocked for every customer.</p></div>' +
-        '<div class="document-card"><p>The ISO 27001 certificate is shown here.</p><span>Gated</span></div>',
+        '<li>Requests from unknown networks are blocked at the edge.</li>' +
+        '<div class="document-card"><p>The ISO 27001 certificate is shown here.</p><span>Gated</span></div>' +
+        // The card's text runs title and badge together: "…Type IILocked" is still a gate.
+        '<div class="document-card"><h4>SOC 2 Type II</h4><span>Locked</span><p>Covers the last twelve months.</p></div>',
     );
     expect(claimWith(r, 'Injection risks').flags.gated).toBe(false);
     expect(claimWith(r, 'Admin rights').flags.gated).toBe(false);
     expect(claimWith(r, 'bridge letter').flags.gated).toBe(false);
+    expect(claimWith(r, 'unknown networks').flags.gated).toBe(false);
     expect(claimWith(r, 'ISO 27001').flags.gated).toBe(true);
+    expect(claimWith(r, 'twelve months').flags.gated).toBe(true);
   });
 
   test('gates in nested containers: the nearest container decides, as `closest` finds it', () => {
