@@ -46,23 +46,36 @@ export interface DomExtraction {
 const GATED =
   /request (?:access|a copy|the report)|under (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request/gi;
 
-/** Whether a lowercase ASCII letter stands at `i`. */
+/**
+ * The longest container text whose gate phrase flags the claims inside: a document's card, a
+ * table row or a list item. An `article` holding a whole blog post or docs page is not one
+ * document behind a request, and "locked down" somewhere in it says nothing of its other claims.
+ */
+const MAX_GATE_CONTAINER_CHARS = 1_000;
+
 function isLowerAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 97 && c <= 122;
 }
 
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 0x20;
+  return c >= 97 && c <= 122;
+}
+
 /**
  * Whether `text` holds a gate phrase as a word of its own. Not inside a word ("gated" in
- * "mitigated", "locked" in "blocked"), but a container's text runs its parts together, so a badge
- * right after a title ("SOC 2 Type IILocked") must still count: only a lowercase letter on
- * either side makes a match part of another word.
+ * "mitigated", "locked" in "blocked" or "Blocked"), but a container's text runs its parts
+ * together, so a badge right after a title ("SOC 2 Type IILocked") must still count: a match
+ * continues the word before it only when a letter precedes it and it starts in lowercase, and
+ * the word after it only when a lowercase letter follows.
  */
 function hasGatePhrase(text: string): boolean {
   GATED.lastIndex = 0;
   for (let m = GATED.exec(text); m !== null; m = GATED.exec(text)) {
     const end = m.index + m[0].length;
-    if (!isLowerAt(text, m.index - 1) && !isLowerAt(text, end)) return true;
+    const joinsBefore = isLetterAt(text, m.index - 1) && isLowerAt(text, m.index);
+    if (!joinsBefore && !isLowerAt(text, end)) return true;
     GATED.lastIndex = m.index + 1;
   }
   return false;
@@ -144,7 +157,10 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   let elements = 0;
   let truncated: string | undefined;
   const headings: Array<{ level: number; text: string }> = [];
-  const gatedCache = new Map<Element, boolean>();
+  /** Whether a container's text holds a gate phrase. */
+  const phraseCache = new Map<Element, boolean>();
+  /** Containers that hold one and are short enough to be one document's card. */
+  const gatedContainers = new Set<Element>();
 
   const body = doc.body;
   if (!body) return { claims, pageText: '', elements: 0 };
@@ -172,14 +188,14 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   };
   const containerGated = (container: Element): boolean => {
     // A container's text is part of the text of any container around it, so when that one has
-    // no gate phrase neither has this one: only outermost containers (and those inside a gated
-    // one) have their text searched. Iterative, outermost first: nesting can be deep.
+    // no gate phrase neither has this one: only outermost containers (and those inside one with a
+    // phrase) have their text searched. Iterative, outermost first: nesting can be deep.
     const unknown: Element[] = [];
-    let outerGated = true;
+    let outerPhrase = true;
     for (let c: Element | null = container; c; ) {
-      const known = gatedCache.get(c);
+      const known = phraseCache.get(c);
       if (known !== undefined) {
-        outerGated = known;
+        outerPhrase = known;
         break;
       }
       unknown.push(c);
@@ -188,10 +204,12 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     }
     for (let i = unknown.length - 1; i >= 0; i--) {
       const c = unknown[i] as Element;
-      outerGated = outerGated && hasGatePhrase(c.textContent ?? '');
-      gatedCache.set(c, outerGated);
+      const text = outerPhrase ? (c.textContent ?? '') : '';
+      outerPhrase = outerPhrase && hasGatePhrase(text);
+      phraseCache.set(c, outerPhrase);
+      if (outerPhrase && text.length <= MAX_GATE_CONTAINER_CHARS) gatedContainers.add(c);
     }
-    return gatedCache.get(container) as boolean;
+    return gatedContainers.has(container);
   };
 
   const addClaim = (

@@ -210,6 +210,7 @@ describe('what becomes a claim', () => {
         '<li>Admin rights are delegated per workspace and reviewed monthly.</li>' +
         '<div class="document-card"><p>The bridge letter is unlocked for every customer.</p></div>' +
         '<li>Requests from unknown networks are blocked at the edge.</li>' +
+        "<li><strong>Blocked</strong> tokens cannot reach the organisation's resources.</li>" +
         '<div class="document-card"><p>The ISO 27001 certificate is shown here.</p><span>Gated</span></div>' +
         // The card's text runs title and badge together: "…Type IILocked" is still a gate.
         '<div class="document-card"><h4>SOC 2 Type II</h4><span>Locked</span><p>Covers the last twelve months.</p></div>',
@@ -218,8 +219,20 @@ describe('what becomes a claim', () => {
     expect(claimWith(r, 'Admin rights').flags.gated).toBe(false);
     expect(claimWith(r, 'bridge letter').flags.gated).toBe(false);
     expect(claimWith(r, 'unknown networks').flags.gated).toBe(false);
+    expect(claimWith(r, 'organisation').flags.gated).toBe(false);
     expect(claimWith(r, 'ISO 27001').flags.gated).toBe(true);
     expect(claimWith(r, 'twelve months').flags.gated).toBe(true);
+  });
+
+  test('a gate phrase in a long container (a whole post in an article) flags only its own sentence', () => {
+    const filler = '<p>Teams review access to production systems every quarter with the owners.</p>'.repeat(
+      20,
+    );
+    const r = extract(
+      `<article><p>The full penetration test report is available on request.</p>${filler}<p>Backups run nightly to a second region.</p></article>`,
+    );
+    expect(claimWith(r, 'penetration test report').flags.gated).toBe(true);
+    expect(claimWith(r, 'Backups run nightly').flags.gated).toBe(false);
   });
 
   test('gates in nested containers: the nearest container decides, as `closest` finds it', () => {
