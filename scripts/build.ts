@@ -10,11 +10,19 @@ import { manifestFor, type SourceManifest, type Target } from './manifest-for.ts
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
 
-/** Builds both browsers' extensions into dist/; returns their folders. */
-export async function buildExtension(options: { quiet?: boolean } = {}): Promise<Record<Target, string>> {
+/**
+ * Builds both browsers' extensions into dist/ (or `outDir`, for a build that must not touch the
+ * one a running browser has loaded); returns their folders.
+ */
+export async function buildExtension(
+  options: { quiet?: boolean; outDir?: string } = {},
+): Promise<Record<Target, string>> {
   const logLevel = options.quiet ? 'warn' : 'info';
-  const chrome = resolve(dist, 'chrome');
-  const firefox = resolve(dist, 'firefox');
+  const chrome = resolve(options.outDir ?? dist, 'chrome');
+  const firefox = resolve(options.outDir ?? dist, 'firefox');
+  // vite.config.ts reads the output folder from VR_OUT_DIR.
+  const outEnv = process.env.VR_OUT_DIR;
+  if (options.outDir) process.env.VR_OUT_DIR = chrome;
   // Vite lets NODE_ENV from the environment override the mode, and vitest sets it to "test": the
   // e2e's own build would then differ from `npm run build`. The shipped build is always production.
   const nodeEnv = process.env.NODE_ENV;
@@ -25,6 +33,8 @@ export async function buildExtension(options: { quiet?: boolean } = {}): Promise
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
+    if (outEnv === undefined) delete process.env.VR_OUT_DIR;
+    else process.env.VR_OUT_DIR = outEnv;
   }
   rmSync(firefox, { recursive: true, force: true });
   cpSync(chrome, firefox, { recursive: true });
