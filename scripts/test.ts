@@ -49,7 +49,7 @@ if (unrun.length > 0) {
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
-/** Runs one command with its output on the terminal; resolves to whether it passed. */
+/** Runs one command with its output on the terminal; returns whether it passed. */
 function runShown([name, command, args, env]: Command): boolean {
   const t0 = Date.now();
   console.log(`\n▶ ${name}`);

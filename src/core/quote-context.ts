@@ -25,7 +25,7 @@ export function contextBefore(text: string, from: number, to: number, max: numbe
     kept++;
   }
   if (kept === max || i === from) return text.slice(i, end);
-  return slowBefore(text, from, to, max);
+  return slowContext(text, from, to, max, true);
 }
 
 /** `normaliseText(text.slice(from, to)).slice(0, max)`, read forwards from `from`. */
@@ -41,14 +41,18 @@ export function contextAfter(text: string, from: number, to: number, max: number
     kept++;
   }
   if (kept === max || i === to) return text.slice(start, i);
-  return slowAfter(text, from, to, max);
+  return slowContext(text, from, to, max, false);
 }
 
-function slowBefore(text: string, from: number, to: number, max: number): string {
+/**
+ * The normalised context read char by char from the quote outwards (`backwards`: from `to` down
+ * to `from`), for windows with whitespace runs or invisible characters.
+ */
+function slowContext(text: string, from: number, to: number, max: number, backwards: boolean): string {
   const codes: number[] = [];
   let gap = false;
-  for (let i = to - 1; i >= from && codes.length < max; i--) {
-    const c = text.charCodeAt(i);
+  for (let k = 0; k < to - from && codes.length < max; k++) {
+    const c = text.charCodeAt(backwards ? to - 1 - k : from + k);
     if (isInvisibleCode(c)) continue;
     if (isSpaceCode(c)) {
       // Only a space between two kept characters survives normalising (trim, collapse).
@@ -62,25 +66,6 @@ function slowBefore(text: string, from: number, to: number, max: number): string
     }
     codes.push(c);
   }
-  return String.fromCharCode(...codes.reverse());
-}
-
-function slowAfter(text: string, from: number, to: number, max: number): string {
-  const codes: number[] = [];
-  let gap = false;
-  for (let i = from; i < to && codes.length < max; i++) {
-    const c = text.charCodeAt(i);
-    if (isInvisibleCode(c)) continue;
-    if (isSpaceCode(c)) {
-      gap = codes.length > 0;
-      continue;
-    }
-    if (gap) {
-      gap = false;
-      codes.push(32);
-      if (codes.length === max) break;
-    }
-    codes.push(c);
-  }
+  if (backwards) codes.reverse();
   return String.fromCharCode(...codes);
 }
