@@ -64,6 +64,11 @@ export interface AnchorBenchResult {
   /** drawHighlights ÷ bare text pass (budgeted), and indexPageText ÷ bare text pass (for reference). */
   ratio: number;
   indexRatio: number;
+  /**
+   * First calls on a freshly loaded copy of the drifted page (medians of up to 3 loads): what a
+   * reviewer's later visit costs, with the JIT and the page's DOM wrappers cold. For reference.
+   */
+  firstCall: { walkMs: number; oursMs: number; ratio: number; reports: string };
   walkSamplesMs: number[];
   indexSamplesMs: number[];
   oursSamplesMs: number[];
@@ -172,12 +177,36 @@ export async function runAnchorBench(options: { runs: number }): Promise<AnchorB
       route.request().resourceType() === 'document' ? route.continue() : route.abort(),
     );
     await page.goto(`${server.url}docs-1mb.html`, { waitUntil: 'load' });
-    await page.addScriptTag({ content: bundle });
+    const script = await page.addScriptTag({ content: bundle });
     const prepared = await page.evaluate((plan) => __anchorBench.prepare(plan), ANCHOR_PLAN);
+    // The drifted page as a file of its own (without our script), for first calls on a fresh load.
+    await script.evaluate((el) => (el as Element).remove());
+    writeFileSync(
+      join(work, 'drifted.html'),
+      `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`,
+    );
+    const claims = await page.evaluate(() => __anchorBench.claims());
     const timed = await page.evaluate((n) => __anchorBench.run(n), runs);
     const outcomes = await page.evaluate(() => __anchorBench.outcomes());
     const probes = await page.evaluate(() => __anchorBench.probes());
     await page.close();
+
+    const first = { walk: [] as number[], ours: [] as number[], reports: '' };
+    for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+      for (const name of ['walk', 'ours'] as const) {
+        const fresh = await browser.newPage();
+        await fresh.route('**/*', (route) =>
+          route.request().resourceType() === 'document' ? route.continue() : route.abort(),
+        );
+        await fresh.goto(`${server.url}drifted.html`, { waitUntil: 'load' });
+        await fresh.addScriptTag({ content: bundle });
+        const r = await fresh.evaluate(([n, c]) => __anchorBench.firstCall(n, c), [name, claims] as const);
+        first[name].push(r.ms);
+        if (name === 'ours')
+          first.reports = `${r.anchored} anchored, ${r.changed} changed, ${r.orphaned} orphaned`;
+        await fresh.close();
+      }
+    }
 
     const byPlanted = Object.fromEntries(
       PLANTED.map((p) => [
@@ -242,6 +271,12 @@ export async function runAnchorBench(options: { runs: number }): Promise<AnchorB
       oursMs: timed.ours,
       ratio,
       indexRatio: timed.index / timed.walk,
+      firstCall: {
+        walkMs: median(first.walk),
+        oursMs: median(first.ours),
+        ratio: median(first.ours) / median(first.walk),
+        reports: first.reports,
+      },
       walkSamplesMs: timed.walkSamples,
       indexSamplesMs: timed.indexSamples,
       oursSamplesMs: timed.oursSamples,
@@ -286,6 +321,8 @@ export function formatAnchorBench(r: AnchorBenchResult): string {
     `${'one bare TreeWalker text pass (baseline)'.padEnd(78)} ${ms(r.walkMs).padStart(8)} ${'1.0'.padStart(12)}`,
     `${'indexPageText alone (the index drawHighlights builds first)'.padEnd(78)} ${ms(r.indexMs).padStart(8)} ${r.indexRatio.toFixed(1).padStart(12)}`,
     `${`drawHighlights, ${n(claimCount(r))} claims`.padEnd(78)} ${ms(r.oursMs).padStart(8)} ${r.ratio.toFixed(1).padStart(12)}`,
+    'each timed at its steady speed (40 calls first), samples taken in turn',
+    `first call on a freshly loaded copy of the drifted page (no budget): text pass ${ms(r.firstCall.walkMs)} ms, drawHighlights ${ms(r.firstCall.oursMs)} ms (${r.firstCall.reports}) → ${r.firstCall.ratio.toFixed(1)}×`,
     '',
     'planted           claims  position  quote  changed (text right)  orphaned  wrong place  mismatches',
   ];
