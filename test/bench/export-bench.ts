@@ -44,16 +44,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Median time of `fn` over `runs` runs after one warm-up run. */
-function time(fn: () => unknown, runs: number): number {
-  fn();
-  const samples: number[] = [];
+/**
+ * Median times of each function over `runs` rounds, after three warm-up calls each. Each round
+ * calls every function once, in turn: the heap each one leaves behind (and collects during the
+ * next) and drift on a shared machine fall on the baseline and the formats alike.
+ */
+function timeInTurn(fns: ReadonlyArray<() => unknown>, runs: number): number[] {
+  for (const fn of fns) for (let i = 0; i < 3; i++) fn();
+  const samples = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      samples[k]?.push(performance.now() - t0);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 /** Runs the export and import benchmark; `claims` defaults to 10,000. */
@@ -61,13 +67,20 @@ export async function runExportBench(options: { runs: number; claims?: number })
   const claims = options.claims ?? 10_000;
   const snapshot = await generateReview(claims);
   const now = new Date('2026-11-25T12:00:00.000Z');
-  const stringifyMs = time(() => JSON.stringify(snapshot), options.runs);
-  const formats = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => {
-    let bytes = 0;
-    const ms = time(() => {
-      bytes = exportReview(snapshot, { format, app: APP, now }).text.length;
-    }, options.runs);
-    return { format, ms, ratio: ms / stringifyMs, bytes };
+  const names = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+  const bytes = new Map<ExportFormat, number>();
+  const [stringifyMs = Number.NaN, ...formatMs] = timeInTurn(
+    [
+      () => JSON.stringify(snapshot),
+      ...names.map((format) => () => {
+        bytes.set(format, exportReview(snapshot, { format, app: APP, now }).text.length);
+      }),
+    ],
+    options.runs,
+  );
+  const formats = names.map((format, k) => {
+    const ms = formatMs[k] ?? Number.NaN;
+    return { format, ms, ratio: ms / stringifyMs, bytes: bytes.get(format) ?? 0 };
   });
 
   // Import, in Chromium's real IndexedDB.
