@@ -44,7 +44,7 @@ export interface DomExtraction {
 }
 
 const GATED =
-  /request (?:access|a copy|the report)|under (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request/gi;
+  /request (?:access|a copy|the report)|(?:under|behind) (?:an )?nda|available (?:up)?on request|sign(?:ed)? (?:an )?nda|nda required|locked|gated|access request/gi;
 
 /**
  * The longest container text whose gate phrase flags the claims inside: a document's card, a
@@ -64,22 +64,40 @@ function isLetterAt(text: string, i: number): boolean {
 }
 
 /**
+ * Whether a bare "locked" or "gated" reads as a label: capitalised ("Locked", "GATED" on a
+ * document card), not a verb in prose ("locked down further with mutual TLS", "gated on an SSO
+ * provider", "tasks can be gated"), and not "Locked down" at a sentence's start either.
+ */
+function isGateLabel(text: string, at: number, end: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 65 && c <= 90 && !/^ down\b/i.test(text.slice(end, end + 6));
+}
+
+/**
  * Whether `text` holds a gate phrase as a word of its own. Not inside a word ("gated" in
  * "mitigated", "locked" in "blocked" or "Blocked"), but a container's text runs its parts
  * together, so a badge right after a title ("SOC 2 Type IILocked") must still count: a match
  * continues the word before it only when a letter precedes it and it starts in lowercase, and
- * the word after it only when a lowercase letter follows.
+ * the word after it only when a lowercase letter follows. A bare "locked" or "gated" counts only
+ * as a label (`isGateLabel`).
  */
 function hasGatePhrase(text: string): boolean {
   GATED.lastIndex = 0;
   for (let m = GATED.exec(text); m !== null; m = GATED.exec(text)) {
     const end = m.index + m[0].length;
     const joinsBefore = isLetterAt(text, m.index - 1) && isLowerAt(text, m.index);
-    if (!joinsBefore && !isLowerAt(text, end)) return true;
+    const word = m[0].toLowerCase();
+    const bare = word === 'locked' || word === 'gated';
+    // A GDPR "data subject access request" is a privacy right, not a document behind a gate.
+    const dsar =
+      word === 'access request' && /subject\s$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    if (!joinsBefore && !isLowerAt(text, end) && !dsar && (!bare || isGateLabel(text, m.index, end)))
+      return true;
     GATED.lastIndex = m.index + 1;
   }
   return false;
 }
+
 /** Elements whose whole text says whether the claims inside are gated: as `isGateContainer`. */
 const CONTAINERS = 'li, article, tr, [class*="card"], [class*="document"], [class*="report"]';
 const MIN_WORDS = 3;

@@ -224,6 +224,28 @@ describe('what becomes a claim', () => {
     expect(claimWith(r, 'twelve months').flags.gated).toBe(true);
   });
 
+  test('a bare "locked" or "gated" gates as a label, not as a verb in prose; a data subject access request gates nothing', () => {
+    const r = extract(
+      '<li>Access to the admin API is gated on an SSO identity provider.</li>' +
+        '<li>The endpoint is locked down further with mutual TLS.</li>' +
+        '<li>Deployments to production can be gated.</li>' +
+        '<li>Locked down by default, the bucket allows no public reads.</li>' +
+        '<li>The penetration test report is gated behind an NDA.</li>' +
+        '<li>The bridge letter is available on request.</li>' +
+        '<li>To exercise your rights, use the Data Subject Access Request form.</li>' +
+        '<div class="document-card"><p>Quarterly access review evidence.</p><span>LOCKED</span></div>',
+    );
+    expect(claimWith(r, 'admin API').flags.gated).toBe(false);
+    expect(claimWith(r, 'mutual TLS').flags.gated).toBe(false);
+    expect(claimWith(r, 'can be gated').flags.gated).toBe(false);
+    expect(claimWith(r, 'public reads').flags.gated).toBe(false);
+    expect(claimWith(r, 'Data Subject').flags.gated).toBe(false);
+    // A real gate said in prose still counts through its phrase ("NDA", "on request").
+    expect(claimWith(r, 'penetration test report').flags.gated).toBe(true);
+    expect(claimWith(r, 'bridge letter').flags.gated).toBe(true);
+    expect(claimWith(r, 'access review evidence').flags.gated).toBe(true);
+  });
+
   test('a gate phrase in a long container (a whole post in an article) flags only its own sentence', () => {
     const filler = '<p>Teams review access to production systems every quarter with the owners.</p>'.repeat(
       20,
