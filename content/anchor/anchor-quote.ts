@@ -7,7 +7,7 @@
 import type { QuoteSelector } from '../../src/core/claim.ts';
 import { normaliseText } from '../../src/core/normalise-text.ts';
 import { type Budget, UNBOUNDED } from './budget.ts';
-import { flatContextScore, rawContextScore } from './context.ts';
+import { flatContextScore, rawContextHolds } from './context.ts';
 import { type FlatText, flatten } from './flat-text.ts';
 import { rangeFor, type TextIndex } from './page-text.ts';
 
@@ -35,7 +35,7 @@ export function quoteAt(raw: string, at: number, sel: QuoteSelector): number {
     const to = at + sel.end - sel.start;
     if (to <= raw.length && normaliseText(raw.slice(at, to)) === sel.exact) end = to;
   }
-  return end >= 0 && rawContextScore(raw, at, end, sel) > 0 ? end : -1;
+  return end >= 0 && rawContextHolds(raw, at, end, sel) ? end : -1;
 }
 
 /** Not decided: too many places hold the quote to weigh them all. */
