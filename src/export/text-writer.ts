@@ -16,9 +16,9 @@ const CHUNK = 1 << 14;
  * Characters per large chunk, at least. A string this long is allocated in V8's large-object
  * space, which young-generation collections promote without copying. Kept as 16K chunks, a
  * 7 MB report's text survived and was copied by every collection during the export: with
- * `--trace-gc`, one Markdown export of 10,000 claims spent 40–80 ms in scavenges, and
- * once the chunks were joined into large ones (about 15 ms). Part of that moves to marking the old generation,
- * which the large chunks fill sooner: the whole export got 5–10% faster, not 25%.
+ * `--trace-gc`, one Markdown export of 10,000 claims spent 40–80 ms in scavenges, and about
+ * 15 ms once the chunks were joined into large ones. Part of that moves to marking the old
+ * generation, which the large chunks fill sooner: the whole export got 5–10% faster, not 25%.
  */
 const LARGE = 1 << 18;
 
