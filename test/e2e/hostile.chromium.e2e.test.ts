@@ -51,8 +51,11 @@ async function scan(url: string): Promise<void> {
     await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
     panel = await browser.extensionTarget('src/sidepanel/index.html');
   }
+  // The page's title comes from the tab once it answers: a 100,000-item page, loading while
+  // Firefox's e2e runs beside this one on two cores, once took longer than the default 10 s.
   await panel.waitFor(
     `document.querySelector('#page-title')?.textContent && document.querySelector('#scan-button')`,
+    30_000,
   );
   await panel.evaluate(`document.querySelector('#scan-button').click()`);
   await panel.waitFor(
