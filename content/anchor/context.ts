@@ -26,9 +26,9 @@ function suffixAfter(raw: string, end: number, suffix: string): boolean {
 }
 
 /**
- * Whether at least one of the surroundings stands around raw [start, end). The suffix is read
- * only when the prefix does not hold: on a page whose markup puts line breaks and indentation
- * between elements, each check normalises up to 96 characters, twice per claim.
+ * Whether at least one of the surroundings stands around raw [start, end): all a position check
+ * needs to know. The suffix is read only when the prefix does not hold, since each check may
+ * normalise up to 96 characters (where markup puts line breaks and indentation between elements).
  */
 export function rawContextHolds(raw: string, start: number, end: number, sel: Affixes): boolean {
   return prefixBefore(raw, start, sel.prefix) || suffixAfter(raw, end, sel.suffix);
