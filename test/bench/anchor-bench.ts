@@ -29,6 +29,7 @@ import {
 } from './anchor/in-page.ts';
 import { buildInPageBundle } from './build-in-page.ts';
 import { generateDocsPage } from './generate-docs-page.ts';
+import { median } from './time-in-turn.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** drawHighlights for the planted claims as a multiple of one bare text pass, at most. */
@@ -103,8 +104,6 @@ export interface AnchorBenchResult {
 }
 
 declare const __anchorBench: AnchorBenchPage;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** What the source of the anchoring code says about bounds, read from the files so it stays true. */
 function readBound(): AnchorBenchResult['bound'] {

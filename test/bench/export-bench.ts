@@ -18,6 +18,7 @@ import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { buildInPageBundle } from './build-in-page.ts';
 import { generateReview } from './generate-review.ts';
+import { median, timeInTurn } from './time-in-turn.ts';
 
 /** Budgets for the export and import ratios. */
 export const EXPORT_BUDGET = { exportVsStringify: 3, importVsBulkAdd: 2 };
@@ -39,28 +40,11 @@ export interface ExportBenchResult {
 
 const APP = { name: 'Vendor Review', version: 'bench' };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /**
- * Median times of each function over `runs` rounds, after three warm-up calls each. Each round
- * calls every function once, in turn: the heap each one leaves behind (and collects during the
- * next) and drift on a shared machine fall on the baseline and the formats alike.
+ * Export calls run at their steady speed from the first few (they take 30–300 ms each): three
+ * warm-up calls, not `timeInTurn`'s forty, keep the bench short.
  */
-function timeInTurn(fns: ReadonlyArray<() => unknown>, runs: number): number[] {
-  for (const fn of fns) for (let i = 0; i < 3; i++) fn();
-  const samples = fns.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    fns.forEach((fn, k) => {
-      const t0 = performance.now();
-      fn();
-      samples[k]?.push(performance.now() - t0);
-    });
-  }
-  return samples.map(median);
-}
+const EXPORT_WARM_UP = { calls: 3, minMs: 0, maxMs: Number.POSITIVE_INFINITY };
 
 /** Runs the export and import benchmark; `claims` defaults to 10,000. */
 export async function runExportBench(options: { runs: number; claims?: number }): Promise<ExportBenchResult> {
@@ -69,17 +53,22 @@ export async function runExportBench(options: { runs: number; claims?: number })
   const now = new Date('2026-11-25T12:00:00.000Z');
   const names = Object.keys(EXPORT_FORMATS) as ExportFormat[];
   const bytes = new Map<ExportFormat, number>();
-  const [stringifyMs = Number.NaN, ...formatMs] = timeInTurn(
-    [
-      () => JSON.stringify(snapshot),
-      ...names.map((format) => () => {
-        bytes.set(format, exportReview(snapshot, { format, app: APP, now }).text.length);
-      }),
-    ],
+  // JSON.stringify and every format in turn: the heap each leaves behind (and collects during the
+  // next) and drift on a shared machine fall on the baseline and the formats alike.
+  const { samples } = timeInTurn(
+    ['stringify', ...names] as const,
+    (name) => {
+      const t0 = performance.now();
+      if (name === 'stringify') JSON.stringify(snapshot);
+      else bytes.set(name, exportReview(snapshot, { format: name, app: APP, now }).text.length);
+      return performance.now() - t0;
+    },
     options.runs,
+    EXPORT_WARM_UP,
   );
-  const formats = names.map((format, k) => {
-    const ms = formatMs[k] ?? Number.NaN;
+  const stringifyMs = median(samples.stringify);
+  const formats = names.map((format) => {
+    const ms = median(samples[format]);
     return { format, ms, ratio: ms / stringifyMs, bytes: bytes.get(format) ?? 0 };
   });
 

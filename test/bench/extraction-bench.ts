@@ -16,11 +16,10 @@ import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { buildInPageBundle } from './build-in-page.ts';
 import { generateDocsPage } from './generate-docs-page.ts';
+import { median } from './time-in-turn.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const BUDGET = { oursVsWalk: 2, readabilityVsOurs: 3, contentScriptGzip: 15 * 1024 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** Runs the extraction benchmark, prints its figures, and returns whether every budget was met. */
 export async function runExtractionBench(RUNS: number): Promise<boolean> {

@@ -19,6 +19,7 @@ import { type ClaimToDraw, drawHighlights } from '../../../content/highlights.ts
 import { extractPage } from '../../../content/read-page.ts';
 import type { ExtractedClaim, QuoteSelector } from '../../../src/core/claim.ts';
 import { normaliseText } from '../../../src/core/normalise-text.ts';
+import { median, timeInTurn } from '../time-in-turn.ts';
 
 /** What the benchmark did to a claim's place on the page. */
 export type Planted = 'unchanged' | 'changed' | 'element-removed' | 'section-removed';
@@ -113,8 +114,6 @@ interface Plant {
 let plants: Plant[] = [];
 const noop = () => {};
 const now = () => performance.now();
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 interface Candidate {
   claim: ExtractedClaim;
@@ -320,38 +319,16 @@ const contenders = {
   },
 };
 
-/** Calls before timing, at least (drawHighlights: 20–40 calls before its steady speed), and the time they may take. */
-const WARM_UP = { calls: 40, minMs: 300, maxMs: 10_000 };
-
 function run(runs: number): RunFigures {
-  const names = ['walk', 'index', 'ours'] as const;
-  const warmUpCalls = { walk: 0, index: 0, ours: 0 };
-  for (const name of names) {
-    const start = now();
-    for (;;) {
-      const elapsed = now() - start;
-      if ((warmUpCalls[name] >= WARM_UP.calls && elapsed >= WARM_UP.minMs) || elapsed >= WARM_UP.maxMs) break;
+  const { samples, warmUpCalls } = timeInTurn(
+    ['walk', 'index', 'ours'] as const,
+    (name) => {
+      const t0 = now();
       contenders[name]();
-      warmUpCalls[name]++;
-    }
-  }
-  // Samples go round the contenders in turn: one's garbage, collected during another's sample,
-  // and drift on a shared machine fall on all of them alike.
-  const samples = { walk: [] as number[], index: [] as number[], ours: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    for (const name of names) {
-      // The page's clock is coarse (0.1 ms): repeat until a sample lasts 20 ms, and average it.
-      let reps = 0;
-      let elapsed = 0;
-      do {
-        const t0 = now();
-        contenders[name]();
-        elapsed += now() - t0;
-        reps++;
-      } while (elapsed < 20);
-      samples[name].push(elapsed / reps);
-    }
-  }
+      return now() - t0;
+    },
+    runs,
+  );
   return {
     walk: median(samples.walk),
     index: median(samples.index),
