@@ -5,7 +5,7 @@
  * fast and behaves the same in the browser and in the CLI's DOM.
  */
 
-/** Elements whose text is neither claims nor part of the page text positions. */
+/** Elements whose text is never claims, and whose own text nodes are not page text (`page-text-rule.ts`). */
 const SKIP = new Set([
   'SCRIPT',
   'STYLE',
@@ -97,7 +97,7 @@ const BLOCK = new Set([
   'SEARCH',
 ]);
 
-/** True for a tag (as `tagName` gives it) whose text is neither claims nor page text. */
+/** True for a tag (as `tagName` gives it) in SKIP: its subtree is never read for claims. */
 export function skipsTag(tag: string): boolean {
   // HTML tag names come upper-case; SVG and MathML roots (`svg`, `math`) do not.
   return SKIP.has(tag) || (tag.charCodeAt(0) > 96 && SKIP.has(tag.toUpperCase()));
@@ -197,16 +197,4 @@ export function isHiddenByAttribute(el: Element): boolean {
   if (!raw) return false; // most elements: no rewriting of an empty string per element
   const style = raw.replace(/\s/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden');
-}
-
-/**
- * Elements whose own child nodes are not part of the page text positions: an iframe's fallback
- * text, and the light DOM of a shadow host (it renders through slots, read without positions).
- * The extractor and the anchoring index must agree on this, or positions drift.
- */
-export function hidesLightChildren(el: Element): boolean {
-  return (
-    el.tagName.toUpperCase() === 'IFRAME' ||
-    Boolean((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot)
-  );
 }

@@ -13,6 +13,7 @@ import { normaliseText } from '../../src/core/normalise-text.ts';
 import { contextAfter, contextBefore } from '../../src/core/quote-context.ts';
 import { splitSentences } from '../../src/core/split-sentences.ts';
 import { textFragmentFor } from '../../src/core/text-fragment.ts';
+import { forEachPageText } from '../page-text-rule.ts';
 import {
   classifyElement,
   headingLevel,
@@ -199,6 +200,8 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
   // Whether a claim's container (list item, card, row …) mentions a gate is asked once per
   // container, found by the walk itself: `closest` per owner block showed in profiles.
   const outerContainer = new Map<Element, Element | null>();
+  /** Where a shadow host's light text nodes stand in the page text: its slots show them. */
+  const slottedAt = new Map<Text, number>();
   const isGated = (text: string, scope: Scope): boolean => {
     const container =
       scope.ownerContainer !== undefined ? scope.ownerContainer : scope.owner?.closest(CONTAINERS);
@@ -281,7 +284,8 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       if (linkChars >= whole.length * 0.8 && wordCount(whole) < 8) return;
     }
     const first = pieces[0];
-    const positional = scope.positional && first !== undefined && first.start >= 0;
+    // A run read through a shadow root has positions where it shows slotted light DOM.
+    const positional = first !== undefined && first.start >= 0;
     const base = positional && first ? first.start : 0;
     const structure: StructureKind = scope.inPre ? 'code' : (scope.structure ?? 'sentence');
     if (structure === 'code') {
@@ -411,7 +415,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const scope = levelScope[depth] as Scope;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
-      const start = scope.positional ? offset : -1;
+      const start = scope.positional ? offset : (slottedAt.get(node as Text) ?? -1);
       if (scope.positional) {
         pageParts.push(text);
         offset += text.length;
@@ -439,10 +443,16 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     }
     const tag = el.tagName.toUpperCase();
     const role = classifyElement(el, scope.inSection, tag);
-    if (role === 'skip') continue;
+    if (role === 'skip' || (scope.inCell && tag === 'IFRAME')) {
+      // Page text nested in a skipped element (an SVG foreignObject's HTML, an object's fallback
+      // paragraphs) is not read for claims: no claim runs across it, or its quote would hold a
+      // gap that the page text fills.
+      if (scope.positional && countPageTextIn(el) > 0) flushRun();
+      continue;
+    }
     if (scope.inCell && role !== 'leave-out') {
       // A cell's paragraphs, lists and spans all belong to the cell's text.
-      descend(el.firstChild, tag === 'A' ? { ...scope, inLink: true } : scope, NO_EXIT);
+      descendShadowOrChildren(el, tag, tag === 'A' ? { ...scope, inLink: true } : scope, NO_EXIT);
       continue;
     }
 
@@ -461,6 +471,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     }
     if (tag === 'IFRAME') {
       flushRun();
+      if (child.positional) countPageTextIn(el);
       let inner: Document | null = null;
       try {
         inner = (el as HTMLIFrameElement).contentDocument;
@@ -554,6 +565,7 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) {
       // An open shadow root renders instead of the light DOM; slots pull light children in.
+      if (scope.positional) countPageTextIn(el, slottedAt);
       descend(shadow.firstChild, { ...scope, positional: false, container: null }, exit);
       return;
     }
@@ -565,6 +577,22 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
       }
     }
     descend(el.firstChild, scope, exit);
+  }
+
+  /**
+   * The page text inside an element the walk does not read in place (skipped, an iframe, a shadow
+   * host's light DOM), counted as `page-text-rule.ts` defines it: the index counts it, so positions after it
+   * must too. `at` keeps where each text node stands (a host's, for its slots). Returns the
+   * characters counted.
+   */
+  function countPageTextIn(el: Element, at?: Map<Text, number>): number {
+    const before = offset;
+    forEachPageText(el, (text) => {
+      at?.set(text, offset);
+      pageParts.push(text.data);
+      offset += text.data.length;
+    });
+    return offset - before;
   }
 
   const pageText = pageParts.join('');

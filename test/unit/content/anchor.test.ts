@@ -57,6 +57,62 @@ describe('anchorQuote', () => {
     expect(indexPageText(document).text).toBe(r.pageText);
   });
 
+  describe('page text: a text node counts unless its parent hides its own text', () => {
+    /** The page text as both sides count it, after they were checked to agree. */
+    function agreedPageText(doc: Document = document): string {
+      const r = extractDomClaims(doc);
+      expect(indexPageText(doc).text).toBe(r.pageText);
+      return r.pageText;
+    }
+
+    // Only SVG text here: this DOM (happy-dom) puts foreignObject's HTML in the SVG namespace and
+    // MathML in the HTML one; the e2e page-text tests check both in real browsers.
+    test('SVG text is left out, and a sentence around an icon stays one claim', () => {
+      document.body.innerHTML =
+        '<p>Download the report <svg><title>Copy icon</title><text>Chart label</text></svg> from the trust portal.</p>' +
+        '<p>Audit logs are exported daily.</p>';
+      const text = agreedPageText();
+      expect(text).not.toContain('Copy icon');
+      expect(text).not.toContain('Chart label');
+      const r = extractDomClaims(document);
+      expect(anchor(claimWith(r, 'Download the report from the trust portal.'))?.method).toBe('position');
+      expect(anchor(claimWith(r, 'Audit logs'))?.method).toBe('position');
+    });
+
+    test("an object's nested fallback counts, its own text and a script's do not", () => {
+      document.body.innerHTML =
+        '<object>Own fallback text.<p>Nested fallback paragraph.</p></object>' +
+        '<canvas>Canvas fallback.</canvas><script>var secret = 1;</script><noscript>Enable scripts.</noscript>' +
+        '<p>Keys rotate every 90 days.</p>';
+      const text = agreedPageText();
+      expect(text).toContain('Nested fallback paragraph.');
+      expect(text).not.toContain('Own fallback text.');
+      expect(text).not.toContain('Canvas fallback.');
+      expect(text).not.toContain('secret');
+      expect(text).not.toContain('Enable scripts.');
+      const claim = claimWith(extractDomClaims(document), 'Keys rotate');
+      expect(anchor(claim)?.method).toBe('position');
+    });
+
+    test("a web component's light DOM counts where it stands and its claims anchor by position, in a table cell too", () => {
+      document.body.innerHTML =
+        '<table><tr><td><trust-badge id="cell-host">Host text. <span>Badge light text.</span></trust-badge> SOC 2 Type II</td></tr></table>' +
+        '<key-card id="card"><p>Keys are rotated every 90 days by the platform.</p></key-card>' +
+        '<p>Tenants are isolated per account.</p>';
+      for (const id of ['cell-host', 'card']) {
+        const host = document.getElementById(id);
+        if (!host) throw new Error(`no #${id}`);
+        host.attachShadow({ mode: 'open' }).innerHTML = '<b>Shadow badge</b><div><slot></slot></div>';
+      }
+      const text = agreedPageText();
+      expect(text).toContain('Host text. Badge light text.');
+      expect(text).not.toContain('Shadow badge');
+      const r = extractDomClaims(document);
+      expect(anchor(claimWith(r, 'Keys are rotated'))?.method).toBe('position');
+      expect(anchor(claimWith(r, 'Tenants are isolated'))?.method).toBe('position');
+    });
+  });
+
   test('after text is inserted before it, the claim is found by its quote', () => {
     document.body.innerHTML =
       '<p>Intro sentence for the page.</p><p id="target">Audit logs record the actor and the source IP.</p>';
@@ -135,13 +191,9 @@ describe('anchorQuote', () => {
     expect(startElement(found?.range as Range)?.id).toBe('target');
   });
 
-  // BUG (content/extract/extract-claims.ts `pushShadowOrChildren` vs content/anchor/page-text.ts
-  // `indexPageText`): for an element with an open shadow root the extractor walks the shadow tree
-  // (not positional) and reaches the light children only through slots, also not positional, so
-  // their text is missing from `pageText`; indexPageText walks the light children and counts
-  // them. Every claim after a web component with light-DOM text gets offsets that do not match
-  // the anchoring index, so the documented "same definition" breaks and position anchoring
-  // never succeeds after it (it falls back to the quote). Expected: the two texts are equal.
+  // A web component's light DOM is read for claims through its shadow root's slots (without
+  // positions), and counted for positions where it stands: the two texts must still agree, or
+  // every claim after the component is found only by its quote.
   test('positions agree with the anchoring index after a web component with slotted text', () => {
     document.body.innerHTML =
       '<trust-card id="host"><p>Slotted light text in the card.</p></trust-card><p id="after">Audit logs are exported daily.</p>';
