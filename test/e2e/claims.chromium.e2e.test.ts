@@ -1,15 +1,22 @@
 /**
  * Claims in real Chromium: the panel scans the late-rendered sample trust center, groups claims
  * by control, shows suggestions and red flags, scrolls the page to a clicked claim and flashes
- * it; and the CLI's extraction of the same rendered page finds the same claims.
+ * it; and the CLI's extraction of the same rendered page finds the same claims. On a page with
+ * SVG, MathML, skipped tags, web components and an iframe between its claims, the real extractor
+ * and the real anchoring index count the same page text (`content/page-text-rule.ts`).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractPage } from '../../content/read-page.ts';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { parseHtml } from '../../src/cli/parse-html.ts';
+import { buildInPageBundle } from '../bench/build-in-page.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { expectPageText } from './page-text/expect-page-text.ts';
+import type { PageTextCheck } from './page-text/in-page.ts';
 import { DIST_CHROME, ROOT, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
 
 let server: StaticServer;
@@ -146,5 +153,24 @@ describe('claims in Chromium', () => {
       'Session tokens expire after 12 hours of inactivity and can be revoked by an administrator.',
     );
     expect(texts.join(' ')).not.toContain('Cross-origin frames');
+  });
+
+  test('page text: the extractor and the anchoring index agree, and claims anchor by position', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'vr-page-text-'));
+    try {
+      const bundle = await buildInPageBundle(
+        'test/e2e/page-text/in-page.ts',
+        work,
+        'pageTextCheck',
+        'page-text.js',
+      );
+      const page = await browser.context.newPage();
+      await page.goto(`${fixtures.url}page-text/`);
+      await page.addScriptTag({ content: bundle });
+      expectPageText((await page.evaluate('globalThis.__pageText.check()')) as PageTextCheck);
+      await page.close();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,18 @@
 /**
  * The walking skeleton in real Firefox: the extension installed, its real sidebar showing the
  * panel, and the round trip into the sample trust center once the reviewer has let the
- * extension read the vendor's site (the optional host permission, as "Read all of …" asks).
+ * extension read the vendor's site (the optional host permission, as "Read all of …" asks); the
+ * claims and workspace flows in the sidebar; and the page-text rule on a page built to test it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
+import { buildInPageBundle } from '../bench/build-in-page.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
+import { expectPageText, PAGE_TEXT_FIXTURE } from './page-text/expect-page-text.ts';
+import type { PageTextCheck } from './page-text/in-page.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
@@ -192,5 +199,50 @@ describe('the workspace in Firefox', () => {
     );
     await firefox.sidebarEvaluate(`document.querySelector('#verify-trail').click()`);
     await sidebarWaitFor(`${text('#trail-check')}.includes('intact')`);
+  });
+
+  test('a single-page-app navigation offers a rescan, which reads the new page', async () => {
+    await firefox.evaluate(
+      vendorTab,
+      `document.querySelector('a[href="/subprocessors"][data-route]').click()`,
+    );
+    await firefox.waitFor(vendorTab, `location.pathname === '/subprocessors'`);
+    await firefox.waitFor(vendorTab, `document.documentElement.dataset.rendered === 'true'`);
+    await sidebarWaitFor(`document.querySelector('#scan-stale') !== null`, 10_000);
+    await firefox.sidebarEvaluate(`document.querySelector('#scan-button').click()`);
+    await sidebarWaitFor(
+      `document.querySelector('#scan')?.dataset.state === 'done' && !document.querySelector('#scan-stale')`,
+      20_000,
+    );
+    await firefox.sidebarEvaluate(
+      `(() => { for (const b of document.querySelectorAll('.group-header[aria-expanded="false"]')) b.click(); return true; })()`,
+    );
+    await sidebarWaitFor(
+      `[...document.querySelectorAll('#scan-groups .claim-text')].some((e) => e.textContent.includes('Amazon Web Services'))`,
+    );
+  });
+});
+
+describe('page text in Firefox', () => {
+  test('the extractor and the anchoring index agree, and claims anchor by position', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'vr-page-text-'));
+    const fixture = await serveFolder(PAGE_TEXT_FIXTURE);
+    try {
+      const bundle = await buildInPageBundle(
+        'test/e2e/page-text/in-page.ts',
+        work,
+        'pageTextCheck',
+        'page-text.js',
+      );
+      const tab = await firefox.openTab(fixture.url);
+      await firefox.waitFor(tab, `document.getElementById('host')?.shadowRoot != null`);
+      // The bundle defines its global when evaluated in the page's realm, as a script tag would.
+      await firefox.evaluate(tab, `${bundle}; 0`);
+      const json = await firefox.evaluate<string>(tab, 'JSON.stringify(globalThis.__pageText.check())');
+      expectPageText(JSON.parse(json) as PageTextCheck);
+    } finally {
+      await fixture.close();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
