@@ -5,17 +5,14 @@
  * SVG, MathML, skipped tags, web components and an iframe between its claims, the real extractor
  * and the real anchoring index count the same page text (`content/page-text-rule.ts`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractPage } from '../../content/read-page.ts';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { parseHtml } from '../../src/cli/parse-html.ts';
-import { buildInPageBundle } from '../bench/build-in-page.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
-import { expectPageText } from './page-text/expect-page-text.ts';
+import { expectPageText, pageTextBundle } from './page-text/expect-page-text.ts';
 import type { PageTextCheck } from './page-text/in-page.ts';
 import { DIST_CHROME, ROOT, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
 
@@ -156,21 +153,10 @@ describe('claims in Chromium', () => {
   });
 
   test('page text: the extractor and the anchoring index agree, and claims anchor by position', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'vr-page-text-'));
-    try {
-      const bundle = await buildInPageBundle(
-        'test/e2e/page-text/in-page.ts',
-        work,
-        'pageTextCheck',
-        'page-text.js',
-      );
-      const page = await browser.context.newPage();
-      await page.goto(`${fixtures.url}page-text/`);
-      await page.addScriptTag({ content: bundle });
-      expectPageText((await page.evaluate('globalThis.__pageText.check()')) as PageTextCheck);
-      await page.close();
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}page-text/`);
+    await page.addScriptTag({ content: await pageTextBundle() });
+    expectPageText((await page.evaluate('globalThis.__pageText.check()')) as PageTextCheck);
+    await page.close();
   });
 });

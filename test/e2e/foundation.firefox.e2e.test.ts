@@ -4,14 +4,10 @@
  * extension read the vendor's site (the optional host permission, as "Read all of …" asks); the
  * claims and workspace flows in the sidebar; and the page-text rule on a page built to test it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
-import { buildInPageBundle } from '../bench/build-in-page.ts';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.ts';
-import { expectPageText, PAGE_TEXT_FIXTURE } from './page-text/expect-page-text.ts';
+import { expectPageText, PAGE_TEXT_FIXTURE, pageTextBundle } from './page-text/expect-page-text.ts';
 import type { PageTextCheck } from './page-text/in-page.ts';
 import { DIST_FIREFOX, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
@@ -225,15 +221,9 @@ describe('the workspace in Firefox', () => {
 
 describe('page text in Firefox', () => {
   test('the extractor and the anchoring index agree, and claims anchor by position', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'vr-page-text-'));
     const fixture = await serveFolder(PAGE_TEXT_FIXTURE);
     try {
-      const bundle = await buildInPageBundle(
-        'test/e2e/page-text/in-page.ts',
-        work,
-        'pageTextCheck',
-        'page-text.js',
-      );
+      const bundle = await pageTextBundle();
       const tab = await firefox.openTab(fixture.url);
       await firefox.waitFor(tab, `document.getElementById('host')?.shadowRoot != null`);
       // The bundle defines its global when evaluated in the page's realm, as a script tag would.
@@ -242,7 +232,6 @@ describe('page text in Firefox', () => {
       expectPageText(JSON.parse(json) as PageTextCheck);
     } finally {
       await fixture.close();
-      rmSync(work, { recursive: true, force: true });
     }
   });
 });

@@ -3,16 +3,28 @@
  * where SVG and MathML elements, shadow roots and iframes are what the page-text rule expects
  * (the unit tests' DOMs parse some of them differently).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { extractDomClaims } from '../../../content/extract/extract-claims.ts';
 import { parseHtml } from '../../../src/cli/parse-html.ts';
+import { buildInPageBundle } from '../../bench/build-in-page.ts';
 import { ROOT } from '../paths.ts';
 import type { PageTextCheck } from './in-page.ts';
 
 /** The fixture's folder, to serve. */
 export const PAGE_TEXT_FIXTURE = join(ROOT, 'test/fixtures/page-text');
+
+/** The in-page bundle (`in-page.ts`) as one classic script, defining `globalThis.__pageText`. */
+export async function pageTextBundle(): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'vr-page-text-'));
+  try {
+    return await buildInPageBundle('test/e2e/page-text/in-page.ts', work, 'pageTextCheck', 'page-text.js');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 /** Text the page-text rule counts: light DOM (a web component's too) under elements that do not hide their own text. */
 const COUNTED = [
