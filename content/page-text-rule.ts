@@ -68,7 +68,7 @@ function hidesOwnText(el: Element, standardNames: boolean): boolean {
   return foreign !== null && (foreign === el || foreign.nodeName.toUpperCase() !== 'FOREIGNOBJECT');
 }
 
-/** Calls `visit` for each page-text node under `root` (not `root`'s own), in document order. */
+/** Calls `visit` for each page-text node among `root`'s descendants, in document order. */
 export function forEachPageText(root: Node, visit: (text: Text) => void): void {
   const doc = root.ownerDocument ?? (root as Document);
   // 4: text nodes only.

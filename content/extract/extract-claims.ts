@@ -581,9 +581,9 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
 
   /**
    * The page text inside an element the walk does not read in place (skipped, an iframe, a shadow
-   * host's light DOM), counted as `page-text-rule.ts` defines it: the index counts it, so positions after it
-   * must too. `at` keeps where each text node stands (a host's, for its slots). Returns the
-   * characters counted.
+   * host's light DOM), counted as `page-text-rule.ts` defines it: the index counts it, so positions
+   * after it must too. `at` keeps where each text node stands (a host's, for its slots). Returns
+   * the characters counted.
    */
   function countPageTextIn(el: Element, at?: Map<Text, number>): number {
     const before = offset;
