@@ -2,8 +2,9 @@
  * Exports from a real review of the sample trust center in Firefox, mirroring the Chromium export
  * e2e: every format produced in the real sidebar and checked with a real parser, the HTML report
  * rendered in a Firefox tab and screenshotted, "Copy" reaching the clipboard, the sidebar's
- * "Save file" and the options page's "Back up all reviews" landing in Firefox's downloads, and
- * that backup restored into a second, fresh Firefox profile through the options page's file input.
+ * "Save file" and the options page's "Back up all reviews" landing in Firefox's downloads, a
+ * finding's GitHub new-issue link opened with its title and body, and that backup restored into a
+ * second, fresh Firefox profile through the options page's file input.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -245,6 +246,52 @@ describe('exports in Firefox', () => {
     expect(saved.path).toMatch(/kestrel-meridian-ai-review-\d{4}-\d{2}-\d{2}-backup\.json$/);
     expect(await readFile(saved.path, 'utf8')).toBe(json);
     await sidebarWaitFor(`${text('#export-status')}.includes('Saved as')`);
+  });
+
+  test('a finding opens a prefilled GitHub new-issue link with its title and body', async () => {
+    const options = await firefox.openTab(`${firefox.extensionBase}src/options/index.html`);
+    await firefox.waitFor(options, `document.querySelector('input[name=githubRepo]')`);
+    await firefox.evaluate(
+      options,
+      `(() => {
+        const input = document.querySelector('input[name=githubRepo]');
+        input.value = 'acme/vendor-reviews';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      })()`,
+    );
+    // Submitted once the page has rendered the typed value (its save reads the rendered state).
+    await firefox.evaluate(
+      options,
+      `new Promise((done) => requestAnimationFrame(() => {
+        document.querySelector('form:has(input[name=reviewer]) button[type=submit]').click();
+        done(true);
+      }))`,
+    );
+    await firefox.waitFor(options, `document.body.textContent.includes('Saved.')`);
+    await sidebarWaitFor(`document.querySelector('#findings a[data-tracker="github"]')`, 10_000);
+    // The new tab's navigation is seen as it starts: github.com itself is never reached (the
+    // profile's dead proxy takes every request that is not for loopback).
+    const started: string[] = [];
+    const stop = await firefox.subscribe(['browsingContext.navigationStarted'], (event) => {
+      const url = event.params.url;
+      if (typeof url === 'string' && url.startsWith('https://github.com/')) started.push(url);
+    });
+    try {
+      await firefox.sidebarUserGesture();
+      await firefox.sidebarEvaluate(
+        `document.querySelector('#findings li[data-finding^="red-flag"] a[data-tracker="github"]').click()`,
+      );
+      const deadline = Date.now() + 10_000;
+      while (started.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await stop();
+    }
+    expect(started.length).toBeGreaterThan(0);
+    const url = new URL(started[0] as string);
+    expect(url.pathname).toBe('/acme/vendor-reviews/issues/new');
+    expect(url.searchParams.get('title')).toMatch(/Kestrel Meridian AI: red flag/);
+    expect(url.searchParams.get('body')).toContain('contact our support team');
   });
 
   test('a backup restored into a fresh Firefox gives back the same review; a broken one changes nothing', async () => {
