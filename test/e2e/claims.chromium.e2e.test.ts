@@ -14,6 +14,7 @@ import { parseHtml } from '../../src/cli/parse-html.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { expectPageText, pageTextBundle } from './page-text/expect-page-text.ts';
 import type { PageTextCheck } from './page-text/in-page.ts';
+import { clickOpenPanel } from './panel-actions.ts';
 import { DIST_CHROME, ROOT, resultsDir, SAMPLE_TRUST_CENTER } from './paths.ts';
 
 let server: StaticServer;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await vendor.goto(server.url, { waitUntil: 'domcontentloaded' });
   const popup = await browser.clickToolbarButton(vendor);
   await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
-  await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+  await clickOpenPanel(popup);
   panel = await browser.extensionTarget('src/sidepanel/index.html');
   await panel.waitFor(`document.querySelector('#scan-button')`);
 });

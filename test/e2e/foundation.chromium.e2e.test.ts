@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, launchChromium } from './harness/chromium.ts';
+import { clickOpenPanel } from './panel-actions.ts';
 import { DIST_CHROME, resultsDir, SAMPLE_TITLE, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { CSP_REFUSES_ALL, cspProbe, textOf } from './probes.ts';
 
@@ -53,7 +54,7 @@ describe('foundation in Chromium', () => {
     await popup.waitFor(`${text('#site-status')}.includes('127.0.0.1')`);
     expect(await popup.evaluate<string>(text('#site-status'))).toContain('No review for this site yet');
     await popup.waitFor(`!document.querySelector('#open-panel').disabled`);
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    await clickOpenPanel(popup);
 
     const panel = await browser.extensionTarget(PANEL);
     expect((await browser.contextTypes()).some((c) => c.startsWith('SIDE_PANEL'))).toBe(true);
@@ -137,7 +138,7 @@ describe('foundation in Chromium', () => {
     const popup = await browser.clickToolbarButton(docs);
     await popup.waitFor(`${text('#site-status')}.includes('Kestrel Meridian AI')`);
     expect(await popup.evaluate<string>(text('#site-status'))).toContain('1 page read');
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    await clickOpenPanel(popup);
     const panel = await browser.extensionTarget(PANEL);
     await panel.waitFor(`${text('#review-heading')}.includes('Kestrel Meridian AI')`);
     await panel.waitFor(`document.querySelectorAll('#sources li').length === 2`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
+import { clickOpenPanel } from './panel-actions.ts';
 import { DIST_CHROME, ROOT } from './paths.ts';
 
 let hostile: StaticServer;
@@ -48,7 +49,7 @@ async function scan(url: string): Promise<void> {
   const popup = await browser.clickToolbarButton(page);
   await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
   if (!panel) {
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    await clickOpenPanel(popup);
     panel = await browser.extensionTarget('src/sidepanel/index.html');
   }
   // The page's title comes from the tab once it answers: a 100,000-item page, loading while

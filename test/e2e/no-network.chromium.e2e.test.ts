@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, launchChromium } from './harness/chromium.ts';
 import { type RecordingProxy, startRecordingProxy } from './harness/recording-proxy.ts';
+import { clickOpenPanel } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
 
 let server: StaticServer;
@@ -37,7 +38,7 @@ describe('no network in Chromium', () => {
     await vendor.waitForSelector('html[data-rendered="true"]');
     const popup = await browser.clickToolbarButton(vendor);
     await popup.waitFor(`document.querySelector('#open-panel')?.disabled === false`);
-    await popup.evaluate(`document.querySelector('#open-panel').click()`, { userGesture: true });
+    await clickOpenPanel(popup);
     const panel = await browser.extensionTarget('src/sidepanel/index.html');
     await panel.waitFor(`document.querySelector('form button[type=submit]')`);
     await panel.evaluate(`document.querySelector('form button[type=submit]').click()`);

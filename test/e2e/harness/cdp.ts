@@ -69,7 +69,10 @@ export class CdpConnection {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`${method}: no answer within ${timeoutMs} ms`));
+        // What was asked, so a timeout names its step (an evaluate's expression, cut short).
+        const expression = (params as { expression?: unknown }).expression;
+        const what = typeof expression === 'string' ? ` of ${JSON.stringify(expression.slice(0, 160))}` : '';
+        reject(new Error(`${method}${what}: no answer within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, {
         method,
