@@ -1,5 +1,6 @@
 /** The line under a claim's assessment, written straight into a report (see `claimTagText`). */
 import type { ReportClaim } from './report.ts';
+import { HEADING_SEPARATOR } from './status-text.ts';
 import type { TextWriter } from './text-writer.ts';
 
 /** Writes text that follows other text on its line, escaped for one format. */
@@ -17,7 +18,7 @@ export function writeClaimTag(w: TextWriter, claim: ReportClaim, inline: WriteIn
   inline(w, claim.at);
   const path = claim.headingPath;
   for (let i = 0; i < path.length; i++) {
-    w.write(i === 0 ? ' · under ' : ' › ');
+    w.write(i === 0 ? ' · under ' : HEADING_SEPARATOR);
     inline(w, path[i] as string);
   }
   if (claim.gated) w.write(' · behind request access / NDA');

@@ -4,7 +4,9 @@ import { EXPORT_FORMATS, type ExportFormat, renderReport } from '../../../src/ex
 import { htmlReport } from '../../../src/export/html-report.ts';
 import { jiraReport } from '../../../src/export/jira-report.ts';
 import { markdownReport } from '../../../src/export/markdown-report.ts';
+import { buildReport } from '../../../src/export/report.ts';
 import { chainText, statusText } from '../../../src/export/status-text.ts';
+import { generateReview } from '../../bench/generate-review.ts';
 import { sampleReport } from './sample-report.ts';
 
 const report = sampleReport();
@@ -50,4 +52,18 @@ describe('status text', () => {
       'Broken at event 4 of 9 (hash-mismatch, event id e4)',
     );
   });
+
+  // A string with one character beyond Latin-1 takes two bytes for every character: a fixed part
+  // beyond it on each claim (the heading separator was "›") doubled the memory of every chunk of a
+  // large all-ASCII report. Red flags' finding titles keep their dash ("—"): there are few of them.
+  test.each(['md', 'jira', 'csv', 'html'] as const)(
+    '%s of an all-ASCII review adds no character beyond Latin-1 per claim',
+    async (format) => {
+      const beyond = async (claims: number) =>
+        renderReport(format, buildReport(await generateReview(claims))).match(/[\u0100-\uffff]/g)?.length ??
+        0;
+      // 180 claims more: fewer than one such character more per ten claims.
+      expect((await beyond(200)) - (await beyond(20))).toBeLessThan(18);
+    },
+  );
 });
