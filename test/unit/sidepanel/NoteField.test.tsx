@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
-import { NoteField } from '../../../src/sidepanel/NoteField.tsx';
+import { draftKey, NoteField } from '../../../src/sidepanel/NoteField.tsx';
 import { database } from '../../../src/store/db.ts';
 import { createReview } from '../../../src/store/reviews.ts';
 import { saveNote } from '../../../src/store/workspace.ts';
@@ -56,3 +56,29 @@ test.each([
     expect(stored?.text).toBe('Saved before the disk filled.');
   },
 );
+
+test('a draft left by a closed panel reads "Saving…" until it is saved, then "Saved"', async () => {
+  const db = database();
+  const review = await createReview(db, { vendor: 'Acme', domains: ['acme.example'] });
+  await saveNote(db, 'Ada', review.id, 'review', 'Asked for the pen-test summary');
+  localStorage.setItem(
+    draftKey(review.id, 'review'),
+    'Asked for the pen-test summary; the bridge letter is missing',
+  );
+  render(
+    <NoteField
+      reviewId={review.id}
+      scope="review"
+      saved="Asked for the pen-test summary"
+      actor="Ada"
+      label="Notes"
+    />,
+  );
+  const area = screen.getByLabelText(/^Notes/) as HTMLTextAreaElement;
+  expect(area.value).toBe('Asked for the pen-test summary; the bridge letter is missing');
+  // First render, before IndexedDB can have answered: not "Saved" yet.
+  expect(screen.getByRole('status').textContent).toBe('Saving…');
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+  const stored = await db.notes.where('[reviewId+scope]').equals([review.id, 'review']).first();
+  expect(stored?.text).toBe('Asked for the pen-test summary; the bridge letter is missing');
+});
