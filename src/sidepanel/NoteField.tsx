@@ -33,9 +33,9 @@ export function NoteField({
   const key = draftKey(reviewId, scope);
   const [text, setText] = useState(() => localStorage.getItem(key) ?? saved);
   // A draft left by a closed panel is not saved yet: "Saving…" until it is, never "Saved" first.
-  const [state, setState] = useState<{ kind: 'saved' | 'pending' | 'error'; message?: string }>(() => ({
-    kind: (localStorage.getItem(key) ?? saved) !== saved ? 'pending' : 'saved',
-  }));
+  const [state, setState] = useState<{ kind: 'saved' | 'pending' | 'error'; message?: string }>({
+    kind: text !== saved ? 'pending' : 'saved',
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(text);
 
