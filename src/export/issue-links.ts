@@ -2,6 +2,7 @@
  * Prefilled "new issue" URLs for one finding: GitHub, GitLab or Jira opens its own form in the
  * reviewer's browser session, so no token is needed and nothing is sent until they press Create.
  */
+import { wellFormed } from '../core/well-formed.ts';
 
 /** Where a finding is filed. */
 export type IssueTarget =
@@ -190,9 +191,4 @@ function quietReferences(body: string): string {
 
 function trimSlash(url: string): string {
   return new URL(url).href.replace(/\/+$/, '');
-}
-
-/** Lone surrogates replaced by U+FFFD: encodeURIComponent throws on them. */
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

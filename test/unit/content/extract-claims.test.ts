@@ -448,6 +448,20 @@ describe('hostile text', () => {
     }
     expectSelectorsPointIntoPage(r);
   });
+
+  test('a lone surrogate (text a script put in the page) does not stop extraction; its fragment link encodes U+FFFD', () => {
+    const doc = page('<p id="a">placeholder</p><p>Keys rotate every 90 days automatically.</p>');
+    const p = doc.getElementById('a');
+    if (!p) throw new Error('no paragraph');
+    // The HTML parser turns `&#xD800;` into U+FFFD; only a script's text node keeps a lone surrogate.
+    p.textContent = 'Tokens are signed \uD800 and expire after 1 hour.';
+    const r = extractDomClaims(doc, DEFAULT_LIMITS);
+    expect(texts(r)).toEqual([
+      'Tokens are signed \uD800 and expire after 1 hour.',
+      'Keys rotate every 90 days automatically.',
+    ]);
+    expect(claimWith(r, 'Tokens are signed').fragment).toContain('%EF%BF%BD');
+  });
 });
 
 describe('shadow DOM (happy-dom)', () => {

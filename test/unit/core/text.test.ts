@@ -203,6 +203,15 @@ describe('text fragments', () => {
     }
   });
 
+  test('a lone surrogate is encoded as U+FFFD, not thrown on; a pair stays one character', () => {
+    expect(encodeFragmentTerm('a\uD800b')).toBe('a%EF%BF%BDb');
+    expect(encodeFragmentTerm('a\uDC00')).toBe('a%EF%BF%BD');
+    expect(encodeFragmentTerm('😀 \uD800')).toBe('%F0%9F%98%80%20%EF%BF%BD');
+    expect(deepLink('https://vendor.example/a', 'Keys \uD800 rotate')).toBe(
+      'https://vendor.example/a#:~:text=Keys%20%EF%BF%BD%20rotate',
+    );
+  });
+
   test('a short quote is one textStart term', () => {
     expect(textFragmentFor('SOC 2 Type II')).toBe(':~:text=SOC%202%20Type%20II');
     expect(textFragmentFor('Keys rotate every 90-day period.')).toBe(
