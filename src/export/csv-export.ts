@@ -8,7 +8,7 @@
  */
 import { demoSourceText } from './demo-log.ts';
 import { findingJira } from './jira-report.ts';
-import type { Finding, Report } from './report.ts';
+import { claimDeepLink, type Finding, type Report } from './report.ts';
 import { assessmentText } from './status-text.ts';
 import { cutText } from './text-cut.ts';
 import { TextWriter } from './text-writer.ts';
@@ -61,7 +61,7 @@ export function claimsCsv(report: Report): string {
     const lead = `${vendor},${field(control.id)},${field(control.name)},${field(control.frameworks.join('; '))},`;
     for (const claim of control.claims) {
       w.write(
-        `${lead}${field(assessmentText(claim.verdict))},${field(claim.text)},${field(claim.demo ? demoSourceText(claim.demo) : claim.url)},${field(claim.demo ? '' : (claim.deepLink ?? ''))},${field(claim.capturedAt)},${field(claim.note ?? '')}\r\n`,
+        `${lead}${field(assessmentText(claim.verdict))},${field(claim.text)},${field(claim.demo ? demoSourceText(claim.demo) : claim.url)},${field(claim.demo ? '' : (claimDeepLink(claim) ?? ''))},${field(claim.capturedAt)},${field(claim.note ?? '')}\r\n`,
       );
     }
   }

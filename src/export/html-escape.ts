@@ -1,6 +1,6 @@
 /** Escaping for HTML text and attribute values, and the only way exports write a link into HTML. */
 import { charTable, writeReplaced } from './char-escape.ts';
-import { linkableUrl } from './link-policy.ts';
+import { type LinkTarget, linkableUrl } from './link-policy.ts';
 import type { TextWriter } from './text-writer.ts';
 
 const ENTITIES: Record<string, string> = {
@@ -43,19 +43,23 @@ export function writeHtml(w: TextWriter, text: string): void {
   writeReplaced(w, text, SPECIAL_TABLE, ENTITY_BY_CODE);
 }
 
-/** `htmlLink(label, url)` written to `w`, with `label` already escaped (a fixed label, escaped once). */
-export function writeHtmlLinkEscaped(w: TextWriter, label: string, url: string): void {
-  const parsed = linkableUrl(url);
-  if (!label) {
-    w.write(htmlLink(label, url));
-    return;
-  }
-  if (!parsed) {
+/**
+ * `htmlLink(label, url)` written to `w`, given the URL as `linkableUrl` reads it (a deep link's
+ * target is made without its text): `label`, escaped and not empty, alone when no target.
+ */
+export function writeHtmlLinkTo(w: TextWriter, label: string, target: LinkTarget | undefined): void {
+  if (!target) {
     w.write(label);
     return;
   }
+  // The href part by part, as `htmlLink` escapes it whole: no copy of the link is built first.
   w.write('<a href="');
-  writeHtml(w, parsed.href);
+  writeHtml(w, target.head);
+  writeHtml(w, target.rest);
+  if (target.fragment !== undefined) {
+    w.write('#');
+    writeHtml(w, target.fragment);
+  }
   w.write('" rel="noreferrer noopener">');
   w.write(label);
   w.write('</a>');

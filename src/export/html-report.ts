@@ -8,9 +8,16 @@ import type { AssessmentVerdict } from '../core/control-status.ts';
 import { writeClaimTag } from './claim-tag.ts';
 import { demoSectionHtml } from './demo-html.ts';
 import { demoSourceText } from './demo-log.ts';
-import { escapeHtml, htmlLink, htmlUrl, writeHtml, writeHtmlLinkEscaped } from './html-escape.ts';
+import { escapeHtml, htmlLink, htmlUrl, writeHtml, writeHtmlLinkTo } from './html-escape.ts';
+import { deepLinkTarget } from './link-policy.ts';
 import { textMemo } from './repeat-memo.ts';
-import type { Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
+import {
+  claimDeepLink,
+  type Report,
+  type ReportClaim,
+  type ReportControl,
+  type ReportRedFlag,
+} from './report.ts';
 import {
   assessmentText,
   chainText,
@@ -148,9 +155,9 @@ function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) =
   if (claim.demo) writeHtml(w, demoSourceText(claim.demo));
   else w.write(sourceOf(claim.url));
   w.write('</p>');
-  if (claim.deepLink) {
+  if (claim.quote !== undefined) {
     w.write('\n<p>');
-    writeHtmlLinkEscaped(w, DEEP_LINK, claim.deepLink);
+    writeHtmlLinkTo(w, DEEP_LINK, deepLinkTarget(claim.url, claim.quote));
     w.write('</p>');
   }
   w.write('\n<p class="muted">Captured at ');
@@ -189,7 +196,9 @@ function redFlag(flag: ReportRedFlag): string {
     flag.claim
       ? `<p>Source: ${flag.claim.demo ? escapeHtml(demoSourceText(flag.claim.demo)) : htmlUrl(flag.claim.url)}</p>`
       : '',
-    flag.claim?.deepLink ? `<p>${htmlLink('Deep link (scrolls to the quote)', flag.claim.deepLink)}</p>` : '',
+    flag.claim?.quote !== undefined
+      ? `<p>${htmlLink('Deep link (scrolls to the quote)', claimDeepLink(flag.claim) as string)}</p>`
+      : '',
     '</section>',
   ]
     .filter(Boolean)

@@ -4,7 +4,7 @@
  * (`[x|javascript:…]`), an image (`!x!`), a mention (`[~user]`), formatting or a table cell.
  */
 import { backslashEscape, charTable, writeBackslashEscaped } from './char-escape.ts';
-import { encodeHref, linkableUrl, writeEncodedHref } from './link-policy.ts';
+import { encodeHref, type LinkTarget, linkableUrl, writeEncodedHref } from './link-policy.ts';
 import type { TextWriter } from './text-writer.ts';
 
 /**
@@ -165,16 +165,18 @@ export function writeJiraParagraph(w: TextWriter, text: string): void {
   }
 }
 
-/** `jiraLinkEscaped(label, url)` written to `w`. */
-export function writeJiraLinkEscaped(w: TextWriter, label: string, url: string): void {
-  const parsed = linkableUrl(url);
-  if (!label || !parsed) {
-    w.write(jiraLinkEscaped(label, url));
+/**
+ * `jiraLinkEscaped(label, url)` written to `w`, given the URL as `linkableUrl` reads it (a deep
+ * link's target is made without its text): `label`, escaped and not empty, alone when no target.
+ */
+export function writeJiraLinkTo(w: TextWriter, label: string, target: LinkTarget | undefined): void {
+  if (!target) {
+    w.write(label);
     return;
   }
   w.write('[');
   w.write(label);
   w.write('|');
-  writeEncodedHref(w, parsed, HREF_UNSAFE);
+  writeEncodedHref(w, target, HREF_UNSAFE);
   w.write(']');
 }

@@ -18,11 +18,19 @@ import {
   jiraRow,
   jiraUrl,
   writeJiraInline,
-  writeJiraLinkEscaped,
+  writeJiraLinkTo,
   writeJiraParagraph,
 } from './jira-escape.ts';
+import { deepLinkTarget } from './link-policy.ts';
 import { repeatMemo, textMemo } from './repeat-memo.ts';
-import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
+import {
+  claimDeepLink,
+  type Finding,
+  type Report,
+  type ReportClaim,
+  type ReportControl,
+  type ReportRedFlag,
+} from './report.ts';
 import {
   assessmentText,
   chainText,
@@ -158,8 +166,8 @@ function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) =
   w.write('\n');
   const changed = changedText(claim);
   if (changed) w.write(`*${escapeJira(changed)}*\n`);
-  if (claim.deepLink) {
-    writeJiraLinkEscaped(w, DEEP_LINK, claim.deepLink);
+  if (claim.quote !== undefined) {
+    writeJiraLinkTo(w, DEEP_LINK, deepLinkTarget(claim.url, claim.quote));
     w.write('\n');
   }
   w.write('Captured at ');
@@ -193,7 +201,8 @@ function redFlagBody(flag: ReportRedFlag): string {
   if (flag.claim) {
     const source = flag.claim.demo ? escapeJira(demoSourceText(flag.claim.demo)) : jiraUrl(flag.claim.url);
     out += `\n${jiraQuote(flag.claim.text)}\nSource: ${source}\n`;
-    if (flag.claim.deepLink) out += `${jiraLinkEscaped(DEEP_LINK, flag.claim.deepLink)}\n`;
+    const link = claimDeepLink(flag.claim);
+    if (link) out += `${jiraLinkEscaped(DEEP_LINK, link)}\n`;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * or a report: those are shown as text instead.
  */
 
+import { deepLink, textFragmentFor } from '../core/text-fragment.ts';
 import { type CharTable, percentEncode, writePercentEncoded } from './char-escape.ts';
 import type { TextWriter } from './text-writer.ts';
 
@@ -86,6 +87,37 @@ export function linkableUrl(url: string, schemes: readonly string[] = WEB): Link
     }
   }
   return linkablePage(url, schemes);
+}
+
+/** A line terminator, which ends `deepLink`'s match of an old fragment (`.` does not match it). */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** The last page `deepLinkTarget` parsed, and its target: a report's claims come page by page. */
+let lastPage: string | undefined;
+let lastTarget: Parsed | undefined;
+
+/**
+ * `linkableUrl(deepLink(page, quote))`, without building the link's text only to parse it again.
+ * A report links 10,000s of claims: kept as strings, their links filled megabytes of memory
+ * that lived until the whole report was written.
+ */
+export function deepLinkTarget(page: string, quote: string): LinkTarget | undefined {
+  if (page !== lastPage) {
+    lastPage = page;
+    const hash = page.indexOf('#');
+    const bare = hash < 0 ? page : page.slice(0, hash);
+    // What `linkableUrl` reads as the page part of the link: not when `deepLink` would keep part of
+    // an old fragment (after a line break) or the page part ends in what the parser trims alone.
+    const plain = bare.length > 0 && bare.charCodeAt(bare.length - 1) > 0x20 && !LINE_TERMINATOR.test(page);
+    lastTarget = plain ? linkablePage(bare, WEB) : undefined;
+    if (!plain) {
+      lastPage = undefined;
+      return linkableUrl(deepLink(page, quote));
+    }
+  }
+  if (!lastTarget) return undefined;
+  const fragment = textFragmentFor(quote);
+  return { href: `${lastTarget.href}#${fragment}`, head: lastTarget.head, rest: lastTarget.rest, fragment };
 }
 
 function linkablePage(url: string, schemes: readonly string[]): Parsed | undefined {

@@ -4,7 +4,7 @@
  * image, raw HTML, a code fence or a table cell boundary.
  */
 import { backslashEscape, charTable, writeBackslashEscaped } from './char-escape.ts';
-import { encodeHref, linkableUrl, writeEncodedHref } from './link-policy.ts';
+import { encodeHref, type LinkTarget, linkableUrl, writeEncodedHref } from './link-policy.ts';
 import type { TextWriter } from './text-writer.ts';
 
 /**
@@ -144,20 +144,18 @@ function writeQuoteLine(w: TextWriter, line: string): void {
   writeLine(w, line);
 }
 
-/** `markdownLinkEscaped(label, url)` written to `w`. */
-export function writeMarkdownLinkEscaped(w: TextWriter, label: string, url: string): void {
-  const parsed = linkableUrl(url, ['http:', 'https:', 'mailto:']);
-  if (!label) {
-    w.write(markdownLinkEscaped(label, url));
-    return;
-  }
-  if (!parsed) {
+/**
+ * `markdownLinkEscaped(label, url)` written to `w`, given the URL as `linkableUrl` reads it (a deep
+ * link's target is made without its text): `label`, escaped and not empty, alone when no target.
+ */
+export function writeMarkdownLinkTo(w: TextWriter, label: string, target: LinkTarget | undefined): void {
+  if (!target) {
     w.write(label);
     return;
   }
   w.write('[');
   w.write(label);
   w.write('](');
-  writeEncodedHref(w, parsed, HREF_UNSAFE);
+  writeEncodedHref(w, target, HREF_UNSAFE);
   w.write(')');
 }

@@ -10,6 +10,7 @@ import type { AssessmentVerdict } from '../core/control-status.ts';
 import { writeClaimTag } from './claim-tag.ts';
 import { demoSourceText, type ReportDemoSession } from './demo-log.ts';
 import { DEMO_LOG_COLUMNS, demoEntryCells, demoSessionText, screenshotText } from './demo-text.ts';
+import { deepLinkTarget } from './link-policy.ts';
 import {
   escapeMarkdown,
   markdownLinkEscaped,
@@ -18,11 +19,18 @@ import {
   markdownUrl,
   writeMarkdown,
   writeMarkdownInline,
-  writeMarkdownLinkEscaped,
+  writeMarkdownLinkTo,
   writeMarkdownQuote,
 } from './markdown-escape.ts';
 import { repeatMemo, textMemo } from './repeat-memo.ts';
-import type { Finding, Report, ReportClaim, ReportControl, ReportRedFlag } from './report.ts';
+import {
+  claimDeepLink,
+  type Finding,
+  type Report,
+  type ReportClaim,
+  type ReportControl,
+  type ReportRedFlag,
+} from './report.ts';
 import {
   assessmentText,
   chainText,
@@ -160,9 +168,9 @@ function claimBlock(w: TextWriter, claim: ReportClaim, sourceOf: (url: string) =
   w.write('\n');
   const changed = changedText(claim);
   if (changed) w.write(`\n**${escapeMarkdown(changed)}**\n`);
-  if (claim.deepLink) {
+  if (claim.quote !== undefined) {
     w.write('\n');
-    writeMarkdownLinkEscaped(w, DEEP_LINK, claim.deepLink);
+    writeMarkdownLinkTo(w, DEEP_LINK, deepLinkTarget(claim.url, claim.quote));
     w.write('\n');
   }
   w.write('\nCaptured at ');
@@ -199,9 +207,8 @@ function redFlagBody(flag: ReportRedFlag): string {
     const { demo } = flag.claim;
     const source = demo ? escapeMarkdown(demoSourceText(demo)) : markdownUrl(flag.claim.url);
     out += `\n${markdownQuote(flag.claim.text)}\n\nSource: ${source}\n`;
-    if (flag.claim.deepLink) {
-      out += `\n${markdownLinkEscaped(DEEP_LINK, flag.claim.deepLink)}\n`;
-    }
+    const link = claimDeepLink(flag.claim);
+    if (link) out += `\n${markdownLinkEscaped(DEEP_LINK, link)}\n`;
   }
   return out;
 }

@@ -63,8 +63,11 @@ export interface ReportClaim {
   text: string;
   /** The page, as captured (no fragment). */
   url: string;
-  /** `url#:~:text=…`; only for http(s) pages. Always exported beside the quote and plain URL. */
-  deepLink?: string;
+  /**
+   * The exact quote its deep link (`url#:~:text=…`) scrolls to; only for http(s) pages. Kept as the
+   * quote, not the link: formats make the link as they write it (`deepLinkTarget`, `claimDeepLink`).
+   */
+  quote?: string;
   headingPath: string[];
   capturedAt: string;
   verdict: AssessmentVerdict;
@@ -106,7 +109,7 @@ export interface ReportRedFlag {
   by: string;
   at: string;
   /** The claim that shows it, when it was raised from one. */
-  claim?: Pick<ReportClaim, 'claimId' | 'text' | 'url' | 'deepLink' | 'demo'>;
+  claim?: Pick<ReportClaim, 'claimId' | 'text' | 'url' | 'quote' | 'demo'>;
 }
 
 /** What kind of gap a finding reports. */
@@ -175,6 +178,11 @@ const http = /^https?:\/\//i;
 /** How an assessment or red flag made without a reviewer name (options page) is attributed. */
 const UNKNOWN_REVIEWER = 'unknown reviewer';
 
+/** A claim's deep link as text (`url#:~:text=…`), or undefined when its page is not http(s). */
+export function claimDeepLink(claim: Pick<ReportClaim, 'url' | 'quote'>): string | undefined {
+  return claim.quote === undefined ? undefined : deepLink(claim.url, claim.quote);
+}
+
 /** Builds the report every format renders. Pure: same snapshot and options, same report. */
 export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {}): Report {
   const { review } = snapshot;
@@ -232,18 +240,6 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       : {}),
   });
 
-  // A claim assessed for several controls (or raised as a red flag) gets the same deep link each
-  // time: computed once per claim in this call.
-  const deepLinks = new Map<string, string | undefined>();
-  const deepLinkOf = (claim: StoredClaim): string | undefined => {
-    let link = deepLinks.get(claim.id);
-    if (link === undefined && !deepLinks.has(claim.id)) {
-      link = http.test(claim.url) ? deepLink(claim.url, claim.selector.exact) : undefined;
-      deepLinks.set(claim.id, link);
-    }
-    return link;
-  };
-
   const reportClaim = (a: Assessment, claim: StoredClaim): ReportClaim => {
     // Built field by field, not with conditional spreads: this runs once per assessment (10,000s).
     const out: ReportClaim = {
@@ -257,8 +253,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
       at: a.at,
       gated: claim.flags.gated === true,
     };
-    const link = deepLinkOf(claim);
-    if (link !== undefined) out.deepLink = link;
+    if (http.test(claim.url)) out.quote = claim.selector.exact;
     const note = claimNotes.get(claim.id);
     if (note) out.note = note;
     if (claim.demo) out.demo = demoSourceOf(claim.demo, sessions);
@@ -295,7 +290,6 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
     .filter((f) => !claimsInScope || !f.claimId || claimsInScope.has(f.claimId))
     .map((f) => {
       const claim = f.claimId ? claims.get(f.claimId) : undefined;
-      const link = claim ? deepLinkOf(claim) : undefined;
       return {
         id: f.id,
         flag: f.flag,
@@ -310,7 +304,7 @@ export function buildReport(snapshot: ReviewSnapshot, options: ReportOptions = {
                 claimId: claim.id,
                 text: claim.text,
                 url: claim.url,
-                ...(link !== undefined ? { deepLink: link } : {}),
+                ...(http.test(claim.url) ? { quote: claim.selector.exact } : {}),
                 ...(claim.demo ? { demo: demoSourceOf(claim.demo, sessions) } : {}),
               },
             }

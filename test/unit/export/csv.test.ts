@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { deepLink } from '../../../src/core/text-fragment.ts';
 import { CLAIMS_CSV_COLUMNS, claimsCsv, jiraCsv } from '../../../src/export/csv-export.ts';
 import { findingJira } from '../../../src/export/jira-report.ts';
 import { FORMULA_START, HOSTILE, sampleReport, VENDOR } from './sample-report.ts';
@@ -49,7 +50,7 @@ describe('claimsCsv', () => {
         claim.verdict === 'evidence' ? 'Evidence' : 'Marketing',
         cell(claim.text),
         claim.url,
-        claim.deepLink ?? '',
+        claim.quote === undefined ? '' : deepLink(claim.url, claim.quote),
         claim.capturedAt,
         cell(claim.note ?? ''),
       ]);

