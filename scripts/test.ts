@@ -3,7 +3,7 @@
  * build, e2e in real Chromium and Firefox, and web-ext lint on the Firefox build.
  *
  * The e2e files run as two processes at once, one per browser: most of an e2e test is waiting
- * (for a debounce, a 30-second two-panel run, a page to settle), so two browsers share the cores
+ * (for a debounce, a 20-second two-panel run, a page to settle), so two browsers share the cores
  * well, and the whole run takes about half as long as one file after another. Each process's
  * output is printed whole when it ends, so the two never interleave.
  */

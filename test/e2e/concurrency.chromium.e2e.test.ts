@@ -1,5 +1,5 @@
 /**
- * Two side panels in two windows edit one review at once for 30 seconds of random actions (see
+ * Two side panels in two windows edit one review at once for 20 seconds of random actions (see
  * random-edits.ts for what is done and checked). The seed is printed so a failure can be replayed
  * (VR_SEED=…).
  */
@@ -11,7 +11,7 @@ import { openPanelFor } from './panel-actions.ts';
 import { DIST_CHROME, SAMPLE_TRUST_CENTER } from './paths.ts';
 import { editAtOnce, scanAndOpenAll } from './random-edits.ts';
 
-const RUN_MS = 30_000;
+const RUN_MS = 20_000;
 const SEED = Number(process.env.VR_SEED ?? Date.now() % 2 ** 31);
 
 let server: StaticServer;
@@ -44,7 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('two panels, one review, 30 seconds of random edits', () => {
+describe('two panels, one review, 20 seconds of random edits', () => {
   test(`both panels end identical, nothing is lost, the chain verifies (seed ${SEED})`, async () => {
     await editAtOnce(panels, SEED, RUN_MS);
     await second.close();

@@ -1,5 +1,5 @@
 /**
- * Two sidebars in two Firefox windows edit one review at once for 30 seconds of random actions
+ * Two sidebars in two Firefox windows edit one review at once for 20 seconds of random actions
  * (see random-edits.ts for what is done and checked). The seed is printed so a failure can be
  * replayed (VR_SEED=…).
  */
@@ -11,7 +11,7 @@ import { textOf } from './probes.ts';
 import { type EditingPanel, editAtOnce, scanAndOpenAll } from './random-edits.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
-const RUN_MS = 30_000;
+const RUN_MS = 20_000;
 const SEED = Number(process.env.VR_SEED ?? Date.now() % 2 ** 31);
 
 let server: StaticServer;
@@ -53,7 +53,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('two Firefox sidebars, one review, 30 seconds of random edits', () => {
+describe('two Firefox sidebars, one review, 20 seconds of random edits', () => {
   test(`both sidebars end identical, nothing is lost, the chain verifies (seed ${SEED})`, async () => {
     await editAtOnce(panels, SEED, RUN_MS);
   }, 120_000);
