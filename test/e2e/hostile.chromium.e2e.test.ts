@@ -12,6 +12,7 @@ import { type StaticServer, serveFolder } from '../../scripts/static-server.ts';
 import { type ChromiumSession, type ExtensionTarget, launchChromium } from './harness/chromium.ts';
 import { clickOpenPanel } from './panel-actions.ts';
 import { DIST_CHROME, ROOT } from './paths.ts';
+import { LONE_SURROGATE_CLAIM_SHOWN } from './probes.ts';
 
 let hostile: StaticServer;
 let generated: StaticServer;
@@ -79,6 +80,8 @@ describe('hostile and oversized pages in Chromium', () => {
     );
     expect(texts.some((t) => t.includes('<script>window.__pwned=2</script>'))).toBe(true);
     expect(texts.some((t) => t.includes('<img src=x onerror=alert(document.domain)>'))).toBe(true);
+    // A sentence with a lone surrogate is read like any other (its fragment link once made the whole scan fail).
+    expect(await panel.evaluate<boolean>(LONE_SURROGATE_CLAIM_SHOWN)).toBe(true);
     // Invisible characters are removed: no RTL override, no zero-width joiners reach the panel.
     expect(texts.join('')).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
     // Nothing the page wrote became markup or ran in the extension.

@@ -28,7 +28,7 @@ import {
   launchFirefox,
 } from './harness/firefox.ts';
 import { DIST_FIREFOX, ROOT } from './paths.ts';
-import { textOf } from './probes.ts';
+import { LONE_SURROGATE_CLAIM_SHOWN, textOf } from './probes.ts';
 import { waitInSidebar } from './sidebar-wait.ts';
 
 const text = textOf;
@@ -226,6 +226,8 @@ describe('hostile and oversized pages in Firefox', () => {
     expect(texts.some((t) => t.includes('<img src=x onerror=alert(document.domain)>'))).toBe(true);
     // The javascript: link's words are read; the link itself is not (checked below).
     expect(texts.some((t) => t.includes('Revocation is self-service'))).toBe(true);
+    // A sentence with a lone surrogate is read like any other (its fragment link once made the whole scan fail).
+    expect(await firefox.sidebarEvaluate<boolean>(LONE_SURROGATE_CLAIM_SHOWN)).toBe(true);
     // Invisible characters are removed: no RTL override, no zero-width joiners reach the panel.
     expect(texts.join('')).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
     // Nothing the page wrote became markup or ran in the extension: not in the claim list, not

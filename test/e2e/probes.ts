@@ -126,3 +126,9 @@ export const STORED_SCREENSHOTS = `(async () => {
   }
   return out;
 })()`;
+
+/**
+ * Whether the panel lists the hostile page's sentence holding a lone surrogate, surrogate and
+ * all. Asked in the panel: a lone surrogate does not survive the trip out as JSON.
+ */
+export const LONE_SURROGATE_CLAIM_SHOWN = `[...document.querySelectorAll('.claim-text')].some((e) => e.textContent.includes('Session keys are rotated \\uD800 every 24 hours'))`;
