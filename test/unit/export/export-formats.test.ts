@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { claimsCsv, jiraCsv } from '../../../src/export/csv-export.ts';
 import { EXPORT_FORMATS, type ExportFormat, renderReport } from '../../../src/export/export-formats.ts';
+import { exportReview } from '../../../src/export/export-review.ts';
 import { htmlReport } from '../../../src/export/html-report.ts';
 import { jiraReport } from '../../../src/export/jira-report.ts';
 import { markdownReport } from '../../../src/export/markdown-report.ts';
 import { buildReport } from '../../../src/export/report.ts';
 import { chainText, statusText } from '../../../src/export/status-text.ts';
 import { generateReview } from '../../bench/generate-review.ts';
-import { sampleReport } from './sample-report.ts';
+import { NOW, sampleReport, sampleSnapshot } from './sample-report.ts';
 
 const report = sampleReport();
 
@@ -30,6 +31,31 @@ describe('export formats', () => {
     '%s renders with its function',
     (format, render) => {
       expect(renderReport(format, report)).toBe(render(report));
+    },
+  );
+});
+
+describe('a lone surrogate in a quote', () => {
+  // A backup can hold one (JSON allows "\uD800"), and so can a page's text set by its script:
+  // encodeURIComponent throws on it, and once made every export of the review throw.
+  test.each(Object.keys(EXPORT_FORMATS) as ExportFormat[])(
+    '%s exports, the deep link encoding U+FFFD',
+    (format) => {
+      const base = sampleSnapshot();
+      const snapshot = {
+        ...base,
+        claims: base.claims.map((c) => ({
+          ...c,
+          selector: { ...c.selector, exact: `${c.selector.exact} \uD800` },
+        })),
+      };
+      const { text } = exportReview(snapshot, {
+        format,
+        app: { name: 'Vendor Review', version: 'test' },
+        now: NOW,
+      });
+      if (format === 'json') expect(text).toContain('\\ud800');
+      else if (format !== 'jira-csv') expect(text).toContain('%20%EF%BF%BD');
     },
   );
 });
