@@ -187,6 +187,7 @@ function redFlags(report: Report): string {
 }
 
 function redFlag(flag: ReportRedFlag): string {
+  const link = flag.claim && claimDeepLink(flag.claim);
   return [
     `<section class="red-flag">`,
     `<h3>${escapeHtml(`${flag.name} (${flag.resolved ? 'resolved' : 'stands'})`)}</h3>`,
@@ -196,9 +197,7 @@ function redFlag(flag: ReportRedFlag): string {
     flag.claim
       ? `<p>Source: ${flag.claim.demo ? escapeHtml(demoSourceText(flag.claim.demo)) : htmlUrl(flag.claim.url)}</p>`
       : '',
-    flag.claim?.quote !== undefined
-      ? `<p>${htmlLink('Deep link (scrolls to the quote)', claimDeepLink(flag.claim) as string)}</p>`
-      : '',
+    link ? `<p>${htmlLink('Deep link (scrolls to the quote)', link)}</p>` : '',
     '</section>',
   ]
     .filter(Boolean)
