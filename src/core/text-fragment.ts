@@ -3,7 +3,6 @@
  * that `encodeURIComponent` does, and also `-`, `&` and `,`, which the directive's grammar uses.
  * Long quotes use the `textStart,textEnd` form so the link stays short.
  */
-import { wellFormed } from './well-formed.ts';
 
 const LONG = 120;
 const EDGE_WORDS = 5;
@@ -11,13 +10,8 @@ const EDGE_WORDS = 5;
 /** Percent-encodes one text-fragment term. */
 export function encodeFragmentTerm(text: string): string {
   // encodeURIComponent already encodes `&` and `,`; only `-` is left to do (most quotes have none).
-  let encoded: string;
-  try {
-    encoded = encodeURIComponent(text);
-  } catch {
-    // Its one error: a lone surrogate.
-    encoded = encodeURIComponent(wellFormed(text));
-  }
+  // It throws on a lone surrogate (a page's script can put one in its text): that becomes U+FFFD.
+  const encoded = encodeURIComponent(text.toWellFormed());
   return encoded.includes('-') ? encoded.replace(/-/g, '%2D') : encoded;
 }
 

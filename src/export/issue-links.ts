@@ -2,7 +2,6 @@
  * Prefilled "new issue" URLs for one finding: GitHub, GitLab or Jira opens its own form in the
  * reviewer's browser session, so no token is needed and nothing is sent until they press Create.
  */
-import { wellFormed } from '../core/well-formed.ts';
 
 /** Where a finding is filed. */
 export type IssueTarget =
@@ -103,7 +102,7 @@ export function newIssueLink(
   const problem = validateIssueTarget(target);
   if (problem) throw new Error(problem);
 
-  const safeTitle = wellFormed(title).replace(/\s+/g, ' ').trim();
+  const safeTitle = title.toWellFormed().replace(/\s+/g, ' ').trim();
   const titlePoints = [...safeTitle];
   const titleCut = titlePoints.length > MAX_TITLE;
   const shortTitle = titleCut ? `${titlePoints.slice(0, MAX_TITLE - 1).join('')}…` : safeTitle;
@@ -113,10 +112,10 @@ export function newIssueLink(
   const bodyPrefix = `${prefix}&${encodeURIComponent(bodyKey)}=`;
   const safeBody =
     target.kind === 'gitlab'
-      ? gitlabDescription(quietReferences(wellFormed(body)), allLabels)
+      ? gitlabDescription(quietReferences(body.toWellFormed()), allLabels)
       : target.kind === 'github'
-        ? quietReferences(wellFormed(body))
-        : wellFormed(body);
+        ? quietReferences(body.toWellFormed())
+        : body.toWellFormed();
   const full = bodyPrefix + encodeURIComponent(safeBody);
   if (full.length <= MAX_URL_LENGTH) return { url: full, cut: titleCut };
 
