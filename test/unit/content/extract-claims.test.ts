@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import {
@@ -502,6 +503,36 @@ describe('shadow DOM (happy-dom)', () => {
     expect(claimWith(r, 'Light text').flags.gated).toBe(false);
     expect(claimWith(r, 'Plain light text').flags.gated).toBe(true);
     window.close();
+  });
+});
+
+describe('random text', () => {
+  /** Surrogate halves, bidi and zero-width characters, controls, markup, and any other code point. */
+  const anyText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('\uD800', '\uDFFF', '\u202E', '\u200B', '\u00A0', '\n', '\t', ' ', '.', '<', '&', '-'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 80,
+  });
+
+  test('text set by a script, any text, is read without an error, every selector pointing into the page', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { minLength: 1, maxLength: 6 }), (texts) => {
+        const doc = page('<h2>Security</h2><main id="m"></main>');
+        const main = doc.getElementById('m') as Element;
+        for (const text of texts) {
+          // Each random part inside a sentence long enough to be a claim.
+          const p = doc.createElement('p');
+          p.textContent = `Tokens are rotated ${text} every day for every tenant.`;
+          main.append(p);
+        }
+        const r = extractDomClaims(doc, DEFAULT_LIMITS);
+        expect(r.claims.length).toBeGreaterThan(0);
+        expectSelectorsPointIntoPage(r);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
