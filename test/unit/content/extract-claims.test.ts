@@ -536,6 +536,84 @@ describe('random text', () => {
   });
 });
 
+describe('random pages', () => {
+  const TAGS = [
+    'div',
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'td',
+    'th',
+    'details',
+    'summary',
+  ]
+    .concat([
+      'dl',
+      'dt',
+      'dd',
+      'h1',
+      'h2',
+      'h3',
+      'section',
+      'article',
+      'nav',
+      'header',
+      'footer',
+      'aside',
+      'pre',
+    ])
+    .concat([
+      'code',
+      'span',
+      'b',
+      'a',
+      'main',
+      'blockquote',
+      'figure',
+      'figcaption',
+      'button',
+      'label',
+      'script',
+    ])
+    .concat(['style', 'template', 'svg', 'noscript', 'textarea', 'select', 'option', 'form']);
+  const word = fc.constantFrom(
+    ...['Tokens', 'expire', 'after', '1', 'hour.', 'SOC', '2', 'Type', 'II', 'report', 'on', 'request'],
+    ...['access', 'NDA', 'AES-256', 'keys', 'rotate', 'every', '90', 'days.', 'Request', 'Access', 'e.g.'],
+    ...['\u00A0', '.', '?', '!', ';', ':', '\u202E', '\u200B', '\uD800'],
+  );
+  const text = fc.array(word, { maxLength: 14 }).map((words) => words.join(' '));
+  type Tree = string | { tag: string; hidden: boolean; open: boolean; kids: Tree[] };
+  const { tree } = fc.letrec<{ tree: Tree; element: Tree }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'medium' }, text, tie('element')),
+    element: fc.record({
+      tag: fc.constantFrom(...TAGS),
+      hidden: fc.boolean(),
+      open: fc.boolean(),
+      kids: fc.array(tie('tree'), { maxLength: 5 }),
+    }),
+  }));
+  const html = (t: Tree): string =>
+    typeof t === 'string'
+      ? t
+      : `<${t.tag}${t.hidden ? ' hidden' : ''}${t.open ? ' open' : ''}>${t.kids.map(html).join('')}</${t.tag}>`;
+
+  test('any nesting of content, chrome, hidden and skipped elements is read without an error', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), (trees) => {
+        const r = extract(trees.map(html).join(''));
+        for (const claim of r.claims) expect(claim.text).not.toBe('');
+        expectSelectorsPointIntoPage(r);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('bounds on hostile or huge pages', () => {
   test('100,000 list items stop at 5000 claims and say why', { timeout: 20_000 }, () => {
     const items = Array.from({ length: 100_000 }, (_, i) => `<li>Control number ${i} is in place.</li>`);
