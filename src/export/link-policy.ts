@@ -103,17 +103,15 @@ let lastTarget: Parsed | undefined;
  */
 export function deepLinkTarget(page: string, quote: string): LinkTarget | undefined {
   if (page !== lastPage) {
-    lastPage = page;
     const hash = page.indexOf('#');
     const bare = hash < 0 ? page : page.slice(0, hash);
-    // What `linkableUrl` reads as the page part of the link: not when `deepLink` would keep part of
-    // an old fragment (after a line break) or the page part ends in what the parser trims alone.
-    const plain = bare.length > 0 && bare.charCodeAt(bare.length - 1) > 0x20 && !LINE_TERMINATOR.test(page);
-    lastTarget = plain ? linkablePage(bare, WEB) : undefined;
-    if (!plain) {
-      lastPage = undefined;
+    // The long way when `deepLink` would keep part of an old fragment (after a line break) or the
+    // page part ends in what the parser trims when it stands alone.
+    if (bare.length === 0 || bare.charCodeAt(bare.length - 1) <= 0x20 || LINE_TERMINATOR.test(page)) {
       return linkableUrl(deepLink(page, quote));
     }
+    lastPage = page;
+    lastTarget = linkablePage(bare, WEB);
   }
   if (!lastTarget) return undefined;
   const fragment = textFragmentFor(quote);
