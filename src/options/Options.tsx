@@ -10,15 +10,20 @@ export function Options() {
   const [trackers, setTrackers] = useState<TrackerSettings>(NO_TRACKERS);
   const [status, setStatus] = useState<string | null>(null);
   const [origins, setOrigins] = useState<string[] | null>(null);
+  // The form appears only once the stored settings are in it: typed before then, a value would be
+  // overwritten by the late load and the next save would store the old one.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    loadSettings().then(
-      (s) => {
-        setName(s.reviewerName);
-        setTrackers(s.trackers);
-      },
-      (e: unknown) => setStatus(`Could not load settings: ${String(e)}`),
-    );
+    loadSettings()
+      .then(
+        (s) => {
+          setName(s.reviewerName);
+          setTrackers(s.trackers);
+        },
+        (e: unknown) => setStatus(`Could not load settings: ${String(e)}`),
+      )
+      .finally(() => setLoaded(true));
     grantedOrigins().then(setOrigins, () => setOrigins([]));
   }, []);
 
@@ -52,19 +57,22 @@ export function Options() {
       <h1>Vendor Review — Options</h1>
       <section>
         <h2>Reviewer and issue trackers</h2>
-        <form class="stack" onSubmit={save}>
-          <label>
-            Your name (recorded with each change in a review’s history)
-            <input name="reviewer" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          </label>
-          <TrackerFields value={trackers} onChange={setTrackers} />
-          <div class="row">
-            <button class="primary" type="submit">
-              Save
-            </button>
-            {status && <span role="status">{status}</span>}
-          </div>
-        </form>
+        {!loaded && <p class="muted">Loading your settings…</p>}
+        {loaded && (
+          <form class="stack" onSubmit={save}>
+            <label>
+              Your name (recorded with each change in a review’s history)
+              <input name="reviewer" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            </label>
+            <TrackerFields value={trackers} onChange={setTrackers} />
+            <div class="row">
+              <button class="primary" type="submit">
+                Save
+              </button>
+              {status && <span role="status">{status}</span>}
+            </div>
+          </form>
+        )}
       </section>
       <section>
         <h2>Sites the extension may read</h2>
