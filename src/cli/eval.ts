@@ -131,14 +131,9 @@ function t_wrong(
   return mode === 'control' ? controlWrong : mode === 'kind' ? kindWrong : controlWrong || kindWrong;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = resolve(import.meta.dirname, '../..');
-  const verbose = process.argv.includes('--verbose');
-  const { ours, base, misses } = evaluate(
-    resolve(root, 'test/fixtures/corpus/labels'),
-    resolve(root, 'test/fixtures/corpus'),
-    verbose,
-  );
+/** Prints one labelled set's figures beside the keyword baseline's. */
+function report(title: string, labelsDir: string, pagesRoot: string, argv: readonly string[]): void {
+  const { ours, base, misses } = evaluate(labelsDir, pagesRoot, argv.includes('--verbose'));
   const a = figures(ours);
   const b = figures(base);
   const pct = (x: number) => x.toFixed(3);
@@ -151,14 +146,44 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ['  marketing precision', a.marketingPrecision, b.marketingPrecision, ''],
     ['  marketing recall', a.marketingRecall, b.marketingRecall, ''],
   ];
+  const pages = readdirSync(labelsDir).filter((f) => f.endsWith('.json')).length;
   console.log(
-    `Labelled claims: ${ours.labels} on ${readdirSync(resolve(root, 'test/fixtures/corpus/labels')).length} pages (${ours.evidence.total} evidence, ${ours.marketing.total} marketing)\n`,
+    `${title}: ${ours.labels} labelled claims on ${pages} pages (${ours.evidence.total} evidence, ${ours.marketing.total} marketing)\n`,
   );
   console.log('measure                        ours   keyword baseline   target');
   for (const [name, x, y, target] of rows)
     console.log(`${name.padEnd(30)} ${pct(x)}   ${pct(y).padEnd(16)}   ${target}`);
-  if (misses.length > 0 && process.argv.includes('--misses')) {
+  if (misses.length > 0 && argv.includes('--misses')) {
     console.log(`\nLabelled claims not found (${misses.length}):`);
     for (const m of misses) console.log(`  ${m}`);
+  }
+}
+
+/**
+ * The labelled sets, by how far the cues were tuned on them: the corpus from the start, the
+ * tuning pages after a first blind measurement (2026-11-26), the held-out pages never.
+ */
+const SETS = [
+  { flag: '--corpus', folder: 'test/fixtures/corpus', title: 'Corpus (the cues were tuned on it)' },
+  {
+    flag: '--tuning',
+    folder: 'test/fixtures/tuning',
+    title: 'Tuning pages (first measured blind, then used to tune)',
+  },
+  {
+    flag: '--heldout',
+    folder: 'test/fixtures/heldout',
+    title: 'Held-out pages (never used to tune the cues)',
+  },
+] as const;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = resolve(import.meta.dirname, '../..');
+  const argv = process.argv.slice(2);
+  const chosen = SETS.filter((set) => argv.includes(set.flag));
+  for (const [i, set] of (chosen.length > 0 ? chosen : SETS).entries()) {
+    if (i > 0) console.log('');
+    const folder = resolve(root, set.folder);
+    report(set.title, join(folder, 'labels'), folder, argv);
   }
 }
