@@ -138,7 +138,7 @@ export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = 
   if (claim.flags?.inCode) kind = 'evidence';
   // A lone weak word ("secure", "privacy") is not enough to call a claim marketing.
   else if (marketing < 1.2) kind = 'evidence';
-  else if (evidence >= marketing + 1) kind = 'evidence';
+  else if (evidence > marketing) kind = 'evidence';
   else if (evidence === 0 && neighbours.some((n) => kindScores(n).evidence >= 4)) kind = 'unclear';
   else if (marketing > evidence) kind = 'marketing';
   else kind = 'unclear';

@@ -15,10 +15,14 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['workload identit(y|ies)', 3],
     ['service accounts?', 2],
     ['machine identit(y|ies)|non-human identit(y|ies)|agent identit(y|ies)', 3],
-    ['m?tls|mutual tls|client certificates?', 1.5],
+    ['mtls|mutual tls|client certificates?', 2.5],
     ['identity (assertion|token)s?|signed jwts?|attest(ation|or)', 2],
     ['bot users?|bot accounts?|integration users?', 1.5],
     ['impersonat\\w*', 1],
+    [
+      '(workers?|clients?|services?|machines?|applications?|apps|agents?|workloads?|sdks?) (authenticate[sd]?|authenticating)|bearer tokens?',
+      2,
+    ],
     ['shared (credential|identity|account|key)s?', 2],
     [
       'client(_| )ids?|client credentials|client authentication|oauth ?2? (client|access token|refresh token|authorize code)s?|token (binding|prefix(es)?)|bind(ing)? (of )?(token|refresh token|authorization|code)s?|redirect_uri|authentication material',
@@ -39,6 +43,10 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ],
     ['single-tenant|private (cloud|instance)', 1.5],
     [
+      'private ?link|private service connect|private (network|networking|connectivity|endpoints?)|public internet|vpc peering',
+      2,
+    ],
+    [
       'other (applications|apps|organizations|teams)|share (that|the) network|virtualization boundar(y|ies)|demarcation',
       2,
     ],
@@ -48,9 +56,15 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['scop(e|es|ed|ing)|fine-grained|granular', 2],
     ['permissions?|privileges?|roles?|rbac|abac|authoriz\\w+|access control', 1.5],
     ['tokens?|api keys?|secrets?|credentials?|personal access', 1.5],
-    ['expir(y|es|ation|e)|lifetime|valid for|short-lived|time-limited|ttl', 2],
-    ['approv(al|e|ed)|read-only|write access|admin(istrator)? (access|approval)|policy|policies', 1],
+    [
+      'expir(y|es|ation|e)|lifetime|valid for|short-lived|time-limited|time-bound|ttl|limited (period|time|duration)|granted for',
+      2,
+    ],
+    ['approv(al|e|ed)|read-only|write access|admin(istrator)? (access|approval)|access polic(y|ies)', 1],
+    ['polic(y|ies)', 0.5],
     ['(standing|privileged) access|access (is|are) (granted|restricted|limited)', 2],
+    // Role requirements: "Namespace Admin", "Developer (or higher)".
+    ['\\(?or higher\\)?|requires? [\\w ]{0,30}(admin|owner|role|permission)s?', 2],
     [
       'guests?|channel admins?|team admins?|restrict(s|ed|ion|ions)?|(can|cannot|can.t) (access|discover|post|share|reach)|ip (filtering|allow ?list)|trusted network|membership|clearance|device (type|compliance)|jailbr\\w+|rooted',
       1.5,
@@ -65,7 +79,8 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['remov(e|ed|ing) (a |the )?(user|member|access|token)s?', 1.5],
   ],
   auditability: [
-    ['audit\\w*', 3],
+    ['audit (logs?|trails?|events?|records?|history|entries)|auditab\\w+|auditing', 3],
+    ['audit(s|ed)?', 1.5],
     ['logs?|logging|logged|log entr(y|ies)|event(s| stream| history)', 2],
     ['siem|splunk|datadog|elastic|sumo|syslog|stream(ed|ing)?|export(ed|able|s)?', 1],
     ['actor|who (did|performed)|ip address|timestamps?|traceab\\w+|accountab\\w+', 1.5],
@@ -88,13 +103,22 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
   ],
   encryption: [
     ['encrypt\\w*|decrypt\\w*|cipher\\w*|cryptograph\\w*', 3],
-    ['tls( ?1\\.[0-3])?|ssl|https|in transit|at rest|wireguard|ipsec', 2],
+    ['(?<!mutual )tls( ?1\\.[0-3])?|ssl|https|in transit|at rest|wireguard|ipsec', 2],
     ['aes(-?256)?|gcm|rsa|ecdsa|ed25519|hmac|sha-?\\d+|bcrypt|pbkdf2|argon2|hash(ed|es|ing)?', 2],
     ['kms|hsm|byok|customer-managed keys?|key management|keys? rotat\\w+|rotat\\w+ keys?', 2.5],
+    [
+      '(data|root|master|encryption|wrapping|signing|private|public) keys?|key hierarch\\w+|envelope|keks?|deks?',
+      2,
+    ],
     ['cleartext|plaintext|signatures?|private container|sandboxed storage', 1.5],
+    // A certificate is cryptography, not a compliance certification.
+    [
+      '(tls|ssl|x\\.509|server|signing|root|intermediate) certificates?|certificates? authorit(y|ies)|\\bcas?\\b',
+      2,
+    ],
   ],
   'data-retention': [
-    ['retain\\w*|retention', 3],
+    ['retain(?!s? (full |complete |total )?(control|ownership))\\w*|retention', 3],
     ['delet(e|ed|es|ion|ing)|eras(e|ed|ure)|purg(e|ed)|destroy\\w*|wip(e|ed)', 2],
     ['zero data retention|zdr|no(t)? (be )?stored|not persist\\w*|store[sd]? for|kept for|stored for', 3],
     ['backups?|archiv\\w+|data lifecycle', 1],
@@ -114,7 +138,8 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['improve (our|the) (models?|services?|products?)', 2],
   ],
   'data-residency': [
-    ['regions?|residency|data locality|locat(ed|ion)s?|hosted in|stored in', 2.5],
+    ['regions?|residency|data locality|locat(ed|ion)s?|hosted in', 2.5],
+    ['stored in (the )?(eu|us|uk|europe\\w*|united states|regions?|data cent\\w+|countr\\w+)', 2.5],
     [
       '\\beu\\b|europe(an)?|united states|\\bus\\b|\\busa\\b|germany|frankfurt|ireland|france|canada|australia|japan|uk|singapore|india',
       1.5,
@@ -141,7 +166,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['soc ?[12]|soc2|type (i|ii|1|2)\\b', 3],
     ['iso(/iec)? ?\\d{4,5}|iso certif\\w*', 3],
     [
-      'certif\\w+|attest\\w*|accredit\\w*|audit(ed|or|ors|s)? (report|by|firm)|compliance|compliant|conform\\w*',
+      '(external|independent|third[- ]party|annual|regular|compliance|soc ?2|iso) audits?|audit (reports?|period|firm)|auditors?|certif(y|ied|ies|ications?)|attest\\w*|accredit\\w*|audit(ed|or|ors|s)? (report|by|firm)|compliance|compliant|conform\\w*',
       2,
     ],
     ['hipaa|baa|gdpr|dpa|ccpa|pci(-| )?dss|fedramp|csa star|hitrust|nist|fips|cmmc|dora|nis2|tisax|c5', 2.5],
@@ -163,6 +188,10 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
       2,
     ],
     ['critical|high|medium|low', 0.5],
+    [
+      'security testing|(third-party|internal|external|independent) (security )?testing|xss|csrf|sql injection|content-security-policy|security headers|owasp',
+      2.5,
+    ],
     ['security (update|fix|release|advisor\\w+)s?|sla', 1],
     [
       'hardened|stig|memory-safe|secure (defaults?|server|client|development)|attack surface|responsib(le|ility) for (the )?security|bount(y|ies)|swag|findings?|security@[\\w.-]+|security (questions|inquiries|concerns|contact)|footguns?|authorized conduct|this policy',
