@@ -42,6 +42,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
       2,
     ],
     ['single-tenant|private (cloud|instance)', 1.5],
+    ['ingress|egress|outbound|inbound|firewalls?|network (isolation|segmentation|polic(y|ies))', 1.5],
     [
       'private ?link|private service connect|private (network|networking|connectivity|endpoints?)|public internet|vpc peering',
       2,
@@ -55,7 +56,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['least privilege|least-privilege|just-in-time|jit', 3],
     ['scop(e|es|ed|ing)|fine-grained|granular', 2],
     ['permissions?|privileges?|roles?|rbac|abac|authoriz\\w+|access control', 1.5],
-    ['tokens?|api keys?|secrets?|credentials?|personal access', 1.5],
+    ['tokens?|api keys?|secrets?|credentials?|personal access', 0.75],
     [
       'expir(y|es|ation|e)|lifetime|valid for|short-lived|time-limited|time-bound|ttl|limited (period|time|duration)|granted for',
       2,
@@ -99,12 +100,19 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ],
     ['mfa|multi-factor|two-factor|2fa|webauthn|fido2?|passkeys?|authenticator', 2.5],
     ['sessions? (length|lifetime|timeout|duration|expir\\w+)|session timeout|idle timeout', 2],
+    [
+      'cookies?|(login|user|browser|web) sessions?|session (cookies?|management|tokens?)|log ?out|logout|sign ?out',
+      2,
+    ],
     ['passwords?|log ?in|sign-?in|authentication|user accounts?|members?|guest accounts?', 1],
   ],
   encryption: [
     ['encrypt\\w*|decrypt\\w*|cipher\\w*|cryptograph\\w*', 3],
     ['(?<!mutual )tls( ?1\\.[0-3])?|ssl|https|in transit|at rest|wireguard|ipsec', 2],
-    ['aes(-?256)?|gcm|rsa|ecdsa|ed25519|hmac|sha-?\\d+|bcrypt|pbkdf2|argon2|hash(ed|es|ing)?', 2],
+    [
+      'aes(-?256)?|gcm|rsa|ecdsa|ed25519|hmac|sha-?\\d+|bcrypt|scrypt|pbkdf2|argon2\\w*|md5\\w*|salt(ed)?|digests?|hash(ed|es|ing)?',
+      2,
+    ],
     ['kms|hsm|byok|customer-managed keys?|key management|keys? rotat\\w+|rotat\\w+ keys?', 2.5],
     [
       '(data|root|master|encryption|wrapping|signing|private|public) keys?|key hierarch\\w+|envelope|keks?|deks?',
@@ -122,6 +130,8 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['delet(e|ed|es|ion|ing)|eras(e|ed|ure)|purg(e|ed)|destroy\\w*|wip(e|ed)', 2],
     ['zero data retention|zdr|no(t)? (be )?stored|not persist\\w*|store[sd]? for|kept for|stored for', 3],
     ['backups?|archiv\\w+|data lifecycle', 1],
+    // What a vendor keeps of the customer's data at all.
+    ['stor(e|es|ed|ing)|collect(s|ed|ion)?|telemetry|personal data|usage data|metadata|upload(s|ed)?', 1.5],
     ['\\d+ days?', 0.8],
     [
       'purge|can.t be recovered|cannot be recovered|removed|burn-on-read|ephemeral|visibility time limits?|expiration',
@@ -155,7 +165,8 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
   ],
   subprocessors: [
     ['sub-?processors?', 4],
-    ['third[- ]part(y|ies)|vendors?|suppliers?|service providers?|supply chain|dependenc(y|ies)', 2],
+    ['third[- ]part(y|ies)|vendors|suppliers?|service providers?|supply chain|dependenc(y|ies)', 2],
+    ['vendor', 0.5],
     ['processors?|partners?', 1],
     [
       'run(s)? on (aws|gcp|azure|google cloud)|hosted (on|by)|managed by|apple and google|notification (infrastructure|service)|push notifications?',

@@ -121,6 +121,7 @@ export const MARKETING_CUES: readonly KindCue[] = [
     2,
     'absolute without mechanism',
   ],
+  ['(completely|entirely|totally|absolutely) \\w+', 1.5, 'absolute without mechanism'],
 ];
 
 /** "SOC 2 compliant", "HIPAA certified": a badge with no report specifics (checked separately). */
