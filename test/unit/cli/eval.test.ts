@@ -20,3 +20,18 @@ test('quality on the hand-labelled corpus stays at or above the targets, and abo
   expect(a.balancedAccuracy).toBeGreaterThan(b.balancedAccuracy + 0.1);
   expect(a.top1).toBeGreaterThan(b.top1);
 }, 30_000);
+
+test('on the tuning pages (real vendors, labelled blind) the cues keep what they reached, far above the keyword baseline', () => {
+  const { ours, base } = evaluate(
+    resolve(root, 'test/fixtures/tuning/labels'),
+    resolve(root, 'test/fixtures/tuning'),
+  );
+  const a = figures(ours);
+  const b = figures(base);
+  expect(ours.labels).toBeGreaterThan(300);
+  expect(a.recall).toBeGreaterThanOrEqual(0.95);
+  expect(a.top1).toBeGreaterThanOrEqual(0.8);
+  expect(a.top3).toBeGreaterThanOrEqual(0.9);
+  expect(a.top1).toBeGreaterThan(b.top1 + 0.3);
+  expect(a.balancedAccuracy).toBeGreaterThan(b.balancedAccuracy);
+}, 30_000);
