@@ -71,6 +71,9 @@ const OPENERS = `"'“‘([`;
 // 20,000 dots is retried from every dot (quadratic time on hostile or dot-leader text).
 const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
+/** The start of a short answer after a question. */
+const ANSWER = /^(yes|no|n\/a|not applicable|partially)(?![\p{L}\p{N}])/iu;
+
 /** Half-open [start, end) ranges of the sentences in `text`, whitespace trimmed. */
 export function splitSentences(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -84,7 +87,10 @@ export function splitSentences(text: string): Array<[number, number]> {
     let q = w;
     while (q < dot && OPENERS.includes(text[q] as string)) q++;
     // Longer than any abbreviation or single letter (lower-casing never shortens it): a sentence end.
-    if (dot - q <= LONGEST_ABBREVIATION && isNotSentenceEnd(text, w, dot)) continue;
+    const after = m.index + m[0].length;
+    if (dot - q <= LONGEST_ABBREVIATION && isNotSentenceEnd(text, w, dot, after)) continue;
+    // A questionnaire's answer stays with its question: "Do you scan for vulnerabilities? No".
+    if (text[dot] === '?' && ANSWER.test(text.slice(after, after + 16))) continue;
     const end = m.index + m[0].trimEnd().length;
     pushTrimmed(text, start, end, ranges);
     start = m.index + m[0].length;
@@ -93,13 +99,19 @@ export function splitSentences(text: string): Array<[number, number]> {
   return ranges;
 }
 
-/** An abbreviation or a single initial before the punctuation at `dot`. */
-function isNotSentenceEnd(text: string, w: number, dot: number): boolean {
+/** An abbreviation or a single initial before the punctuation at `dot`; `after` is where the next sentence would start. */
+function isNotSentenceEnd(text: string, w: number, dot: number, after: number): boolean {
   const word = text
     .slice(w, dot)
     .toLowerCase()
     .replace(/^["'“‘([]+/, '');
+  // "No. 5" abbreviates "number"; "No. We do not" is an answer that ends its sentence.
+  if (word === 'no' || word === 'nos') return isDigit(text.charCodeAt(after));
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Array<[number, number]>): void {

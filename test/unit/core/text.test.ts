@@ -8,10 +8,10 @@ const sentences = (text: string) => splitSentences(text).map(([s, e]) => text.sl
 
 describe('splitSentences', () => {
   test('splits plain prose after . ! and ?', () => {
-    expect(sentences('Keys rotate daily. Is data encrypted? Yes! Backups run hourly.')).toEqual([
+    expect(sentences('Keys rotate daily. Is data encrypted? It is! Backups run hourly.')).toEqual([
       'Keys rotate daily.',
       'Is data encrypted?',
-      'Yes!',
+      'It is!',
       'Backups run hourly.',
     ]);
   });
@@ -71,6 +71,29 @@ describe('splitSentences', () => {
 
   test('a lower-case word after a period does not start a new sentence', () => {
     expect(sentences('See docs. for details on scopes.')).toEqual(['See docs. for details on scopes.']);
+  });
+
+  test("a questionnaire's short answer stays with its question", () => {
+    expect(sentences('Do you scan for vulnerabilities? No. We rely on reports.')).toEqual([
+      'Do you scan for vulnerabilities? No.',
+      'We rely on reports.',
+    ]);
+    expect(sentences('Is SSO available? Yes - SAML and OIDC. Is SCIM? N/A')).toEqual([
+      'Is SSO available? Yes - SAML and OIDC.',
+      'Is SCIM? N/A',
+    ]);
+    // "No." before a number still abbreviates "number".
+    expect(sentences('See No. 5 in the policy. It applies.')).toEqual([
+      'See No. 5 in the policy.',
+      'It applies.',
+    ]);
+    // Any other word after a question starts a new sentence, even one that begins like an answer.
+    expect(sentences('Why does it matter? Nobody asked. What now? Yesterday it broke.')).toEqual([
+      'Why does it matter?',
+      'Nobody asked.',
+      'What now?',
+      'Yesterday it broke.',
+    ]);
   });
 
   test('ranges are trimmed, half-open and skip empty text', () => {
