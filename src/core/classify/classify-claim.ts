@@ -111,7 +111,11 @@ function kindScores(text: string, spans?: CueSpan[]): { evidence: number; market
  * Suggests controls, a kind and red flags for one claim. `neighbours` are the sentences around it
  * in the same section: a vague sentence made specific next door is "unclear", not marketing.
  */
-export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = []): Suggestion {
+export function classifyClaim(
+  claim: ClaimText,
+  neighbours: readonly string[] = [],
+  page?: ReadonlyMap<ControlId, number>,
+): Suggestion {
   const cues: CueSpan[] = [];
   const own = topicScores(claim.text, cues);
   const scores = new Map(own);
@@ -124,6 +128,8 @@ export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = 
   for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.9 : 0.5);
   addContext(claim.context, 0.5);
   for (const n of neighbours) addContext(n, 0.15);
+  // What the whole page is about decides between weak cues, and names the topic of a claim with none.
+  if (page) for (const [id, s] of page) scores.set(id, (scores.get(id) ?? 0) + s * PAGE_WEIGHT);
 
   const ranked = [...scores.entries()].sort(
     (a, b) => b[1] - a[1] || CONTROL_IDS.indexOf(a[0]) - CONTROL_IDS.indexOf(b[0]),
@@ -164,8 +170,27 @@ export function classifyClaim(claim: ClaimText, neighbours: readonly string[] = 
   return { controls, kind, cues, redFlags };
 }
 
+/**
+ * How much the page's topics count beside a claim's own cues and headings. Chosen on the corpus
+ * and tuning pages (top-1 rose on both, best at 0.75 of the 0–3 tried); on the held-out pages it
+ * moved top-1 from 0.604 to 0.609 and top-3 from 0.759 to 0.789.
+ */
+const PAGE_WEIGHT = 0.75;
+
+/** The page's topics: each control's share of all the claims' own topic scores, the largest as 1. */
+export function pageTopics(claims: ReadonlyArray<ClaimText>): Map<ControlId, number> {
+  const totals = new Map<ControlId, number>();
+  for (const claim of claims)
+    for (const [id, s] of topicScores(claim.text)) totals.set(id, (totals.get(id) ?? 0) + s);
+  const top = Math.max(0, ...totals.values());
+  const shares = new Map<ControlId, number>();
+  if (top > 0) for (const [id, s] of totals) shares.set(id, s / top);
+  return shares;
+}
+
 /** Suggestions for a page's claims, each read with its neighbours in the same section. */
 export function classifyClaims(claims: ReadonlyArray<ClaimText>): Suggestion[] {
+  const page = pageTopics(claims);
   return claims.map((claim, i) => {
     const section = (claim.headingPath ?? []).join('\u0000');
     const neighbours: string[] = [];
@@ -173,6 +198,6 @@ export function classifyClaims(claims: ReadonlyArray<ClaimText>): Suggestion[] {
       const n = claims[j];
       if (n && (n.headingPath ?? []).join('\u0000') === section) neighbours.push(n.text);
     }
-    return classifyClaim(claim, neighbours);
+    return classifyClaim(claim, neighbours, page);
   });
 }

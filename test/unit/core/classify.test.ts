@@ -3,6 +3,7 @@ import {
   type ClaimText,
   classifyClaim,
   classifyClaims,
+  pageTopics,
   type Suggestion,
 } from '../../../src/core/classify/classify-claim.ts';
 import { CONTROL_IDS } from '../../../src/core/controls.ts';
@@ -223,7 +224,7 @@ describe('classifyClaims', () => {
     expect(b?.kind).toBe('marketing');
   });
 
-  test('each claim gets the suggestion classifyClaim gives it with its same-section neighbours', () => {
+  test('each claim gets the suggestion classifyClaim gives it with its same-section neighbours and the page', () => {
     const claims: ClaimText[] = [
       { text: 'Data is encrypted at rest with AES-256.', headingPath: ['Encryption'] },
       { text: vague, headingPath: ['Access'] },
@@ -231,11 +232,28 @@ describe('classifyClaims', () => {
       { text: 'Audit logs are kept for one year.', headingPath: ['Logging'] },
     ];
     const out = classifyClaims(claims);
+    const page = pageTopics(claims);
     expect(out).toHaveLength(4);
-    expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, []));
-    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, [specific]));
-    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, [vague]));
+    expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, [], page));
+    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, [specific], page));
+    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, [vague], page));
     expect(classifyClaims([])).toEqual([]);
+  });
+
+  test("a claim with no topic words of its own takes the page's main topic; its own cues still win", () => {
+    const tokensPage: ClaimText[] = [
+      { text: 'Tokens are scoped to one project and expire after 15 minutes.' },
+      { text: 'Each token carries only the permissions its task needs.' },
+      { text: 'Least privilege is enforced for every role.' },
+      { text: 'This works the same way in every plan.' },
+      { text: 'Data is encrypted at rest with AES-256.' },
+    ];
+    const page = pageTopics(tokensPage);
+    expect(page.get('jit-access')).toBe(1);
+    const out = classifyClaims(tokensPage);
+    expect(classifyClaim(tokensPage[3] as ClaimText).controls).toEqual([]);
+    expect(out[3]?.controls[0]?.id).toBe('jit-access');
+    expect(out[4]?.controls[0]?.id).toBe('encryption');
   });
 
   // Speed is the benchmarks' job (a wall-clock bound here failed only when the machine was busy).
