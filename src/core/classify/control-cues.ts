@@ -121,7 +121,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['cleartext|plaintext|signatures?|private container|sandboxed storage', 1.5],
     // A certificate is cryptography, not a compliance certification.
     [
-      '(tls|ssl|x\\.509|server|signing|root|intermediate) certificates?|certificates? authorit(y|ies)|\\bcas?\\b',
+      '(tls|ssl|x\\.509|server|signing|root|intermediate) certificates?|certificates? authorit(y|ies)|cas?',
       2,
     ],
   ],
@@ -177,7 +177,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['soc ?[12]|soc2|type (i|ii|1|2)\\b', 3],
     ['iso(/iec)? ?\\d{4,5}|iso certif\\w*', 3],
     [
-      '(external|independent|third[- ]party|annual|regular|compliance|soc ?2|iso) audits?|audit (reports?|period|firm)|auditors?|certif(y|ied|ies|ications?)|attest\\w*|accredit\\w*|audit(ed|or|ors|s)? (report|by|firm)|compliance|compliant|conform\\w*',
+      '(external|independent|third[- ]party|annual|regular|compliance|soc ?2|iso) audits?|audit(ed|s)? (reports?|period|by|firm)|auditors?|certif(y|ied|ies|ications?)|attest\\w*|accredit\\w*|compliance|compliant|conform\\w*',
       2,
     ],
     ['hipaa|baa|gdpr|dpa|ccpa|pci(-| )?dss|fedramp|csa star|hitrust|nist|fips|cmmc|dora|nis2|tisax|c5', 2.5],
