@@ -137,6 +137,8 @@ export function classifyClaim(
   const top = ranked[0]?.[1] ?? 0;
   const controls = ranked
     .slice(0, 5)
+    // A control far behind the first (a trace of the page's topics) is not worth suggesting.
+    .filter(([, s]) => s >= top * 0.1)
     .map(([id, s]) => ({ id, score: Math.round((s / Math.max(top, 4)) * 100) / 100 }));
 
   const { evidence, marketing } = kindScores(claim.text, cues);

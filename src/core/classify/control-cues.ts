@@ -75,7 +75,9 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ['revok\\w*|revocation', 3.5],
     ['disabl(e|ed|es|ing) (the |an? |their )?(account|user|token|key|access|integration|agent)s?', 2.5],
     ['deactivat\\w+|deprovision\\w*|suspend\\w*|offboard\\w*|kill switch', 2.5],
-    ['invalidat\\w+|rotat(e|ed|ion) (the )?(compromised )?(key|token|secret)s?', 1.5],
+    ['invalidat\\w+|revalidat\\w+', 2.5],
+    ['rotat(e|ed|ion) (the )?(compromised )?(key|token|secret)s?', 1.5],
+    ['(remains?|stays?) (active|valid)|active sessions?|still (active|valid)', 2],
     ['log(ged)? out|terminat(e|es|ed) (all )?sessions?|session revocation|sign(ed)? out', 2],
     ['remov(e|ed|ing) (a |the )?(user|member|access|token)s?', 1.5],
   ],
@@ -100,10 +102,8 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
     ],
     ['mfa|multi-factor|two-factor|2fa|webauthn|fido2?|passkeys?|authenticator', 2.5],
     ['sessions? (length|lifetime|timeout|duration|expir\\w+)|session timeout|idle timeout', 2],
-    [
-      'cookies?|(login|user|browser|web) sessions?|session (cookies?|management|tokens?)|log ?out|logout|sign ?out',
-      2,
-    ],
+    ['(login|user|browser|web) sessions?|session (cookies?|management|tokens?)|log ?out|logout|sign ?out', 2],
+    ['cookies?', 1],
     ['passwords?|log ?in|sign-?in|authentication|user accounts?|members?|guest accounts?', 1],
   ],
   encryption: [
@@ -141,9 +141,11 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
   'model-training': [
     ['train(ed|ing|s)?|fine-?tun\\w+', 3],
     [
-      '(ai|ml|language|foundation|llm|generative|your|our|third-party|sentry|mistral) models?|models? (training|outputs?)|machine learning|\\bml\\b|\\bai\\b|llms?|generative',
+      '(ai|ml|language|foundation|llm|generative|your|our|third-party|sentry|mistral) models?|models? (training|outputs?)|machine learning|\\bml\\b|generative',
       1.2,
     ],
+    // A bare "AI" names the product more often than its training.
+    ['ai|llms?', 0.6],
     ['opt(-| )?(in|out)', 2.5],
     ['improve (our|the) (models?|services?|products?)', 2],
   ],
@@ -159,7 +161,7 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
       1,
     ],
     [
-      'self-host(ed|ing)?|on-prem(ise|ises)?|air-?gapped|sovereign\\w*|disconnected environments|no internet dependency|govcloud|government cloud|network placement',
+      'self-host(ed|ing)?|client-side|(remains?|stays?) (within|in) your|never leaves?|your (own )?(environment|infrastructure|network|cloud account)|on-prem(ise|ises)?|air-?gapped|sovereign\\w*|disconnected environments|no internet dependency|govcloud|government cloud|network placement',
       2.5,
     ],
   ],
@@ -224,6 +226,11 @@ export const CONTROL_CUES: Record<ControlId, readonly Cue[]> = {
   ],
   'ai-guardrails': [
     ['prompt injection|jailbreak\\w*|guardrails?|excessive agency|tool (use|permissions?|calls?)', 3],
+    // An agent's actions held for a person: "Action is paused, and user confirmation is requested".
+    [
+      '(user|human|explicit) (approval|confirmation)|confirmation mode|approval-based|actions? (is |are )?(paused|blocked)|risk (levels?|analy\\w+)|security analy[sz]ers?|safeguards?',
+      2.5,
+    ],
     [
       'hallucinat\\w+|model outputs?|outputs? (are|is) (filtered|moderated|validated)|content (filter|moderation)|moderation',
       2.5,

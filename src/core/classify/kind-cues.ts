@@ -116,6 +116,12 @@ export const MARKETING_CUES: readonly KindCue[] = [
   ['secur(e|ely|ity)|safe(ly|ty)?|protect(s|ed|ing|ion)?|privacy|trust(ed)?', 0.5, 'reassurance'],
   // Words that say how well without saying how: "controls are in place", "handled efficiently".
   ['efficient(ly)?|effective(ly)?|in place|strict(ly)?', 1.5, 'hedge'],
+  // A feature promised for later is not a control in place.
+  [
+    'planned|coming soon|roadmap|upcoming|in (the )?future|will (soon )?(include|support|offer|provide|add)',
+    2,
+    'hedge',
+  ],
   [
     '(fully|100%|completely|totally|entirely|absolutely|perfectly|always) (secure|protected|safe|compliant|private|encrypted|isolated)|100%|total|complete (visibility|control|protection|security)|instant(ly)?|never (be )?(lost|breached|compromised)|zero (data loss|risk)|unbreakable|impenetrable',
     2,

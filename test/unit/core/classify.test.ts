@@ -167,6 +167,44 @@ describe('classifyClaim', () => {
     expect(underLogs.cues).toEqual(underRetention.cues);
   });
 
+  test('an agent action held for a person is an AI guardrail', () => {
+    expect(suggest('HIGH: Action is paused, and user confirmation is requested.').controls[0]?.id).toBe(
+      'ai-guardrails',
+    );
+  });
+
+  test('revoked sessions that stay active until a cache expires: revocation first', () => {
+    const s = suggest('Revoked sessions may remain active on other devices until the cookie cache expires.');
+    expect(s.controls[0]?.id).toBe('revocation');
+  });
+
+  test('a mutual TLS certificate is workload identity, not a compliance certification', () => {
+    const s = suggest(
+      'mTLS certificates: Mutual TLS authentication using client certificates issued by your CA.',
+    );
+    expect(s.controls[0]?.id).toBe('workload-identity');
+    expect(s.controls.map((c) => c.id)).not.toContain('certifications');
+  });
+
+  test('a feature only planned is marketing, not evidence', () => {
+    expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
+      'marketing',
+    );
+  });
+
+  test("no control far behind the first is suggested, not even a trace of the page's topics", () => {
+    const page: ClaimText[] = [
+      { text: 'Tokens are scoped to one project and expire after 15 minutes.' },
+      { text: 'Audit logs record the actor, the action and the time.' },
+      { text: 'Data is encrypted at rest with AES-256 and keys are held in a KMS.' },
+      { text: 'Sessions time out after 30 minutes of inactivity.' },
+    ];
+    for (const s of classifyClaims(page)) {
+      const first = s.controls[0]?.score ?? 0;
+      for (const c of s.controls) expect(c.score).toBeGreaterThanOrEqual(0.1 * first - 0.01);
+    }
+  });
+
   test('a code block is evidence even when it contains marketing words', () => {
     const text = 'robust industry-leading best practices enabled by default';
     expect(suggest(text).kind).toBe('marketing');
