@@ -78,7 +78,9 @@ export const EVIDENCE_CUES: readonly KindCue[] = [
     2,
     'explicit scope or limit',
   ],
-  ['[\\w.+-]+@[\\w-]+\\.[\\w.]+', 2, 'setting, command or API'],
+  // Starts only where a run of address characters starts: tried from every dot of a long run of
+  // dots, the address would take time quadratic in the run's length.
+  ['(?<![\\w.+-])[\\w.+-]+@[\\w-]+\\.[\\w.]+', 2, 'setting, command or API'],
   [
     'by default|default(s)? to|configur\\w+|enabl\\w+|disabl\\w+|administrators? can|admins? can|you can',
     0.8,

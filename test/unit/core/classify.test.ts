@@ -215,6 +215,17 @@ describe('classifyClaim', () => {
     expect(suggest('Passwords are stored securely.').kind).toBe('evidence');
   });
 
+  test('long runs of punctuation are read in time linear in their length', () => {
+    // 64K characters, far past the extractor's 2,000-character claims: a cue that backtracks from
+    // every position would take seconds here (an e-mail cue did, on dots, dashes and underscores).
+    for (const c of ['.', '-', '_', '@', ' ', '/', '1', 'a.', 'a-']) {
+      const text = c.repeat(65_536 / c.length);
+      const started = performance.now();
+      classifyClaims([{ text, headingPath: [text.slice(0, 512)] }]);
+      expect(performance.now() - started, JSON.stringify(c)).toBeLessThan(500);
+    }
+  });
+
   test('the same input gives deep-equal output', () => {
     const claim: ClaimText = {
       text: 'We regularly rotate keys, e.g. every 90 days, using AWS KMS and contact support for revocation.',
