@@ -5,12 +5,13 @@
  * plain static list, tag-to-screen latency), re-anchoring 500 claims on a drifted 1 MB page
  * (vs a bare text pass), and a live demo with 50 screenshots (storage used; first render vs a
  * plain static list of the same entries and thumbnails, entry-to-screen latency vs the same
- * entries without screenshots). `npm run bench -- export`
- * runs one of them. Exits non-zero when any budget is missed.
+ * entries without screenshots), and suggestions for 5,000 claims (vs the plain keyword
+ * classifier). `npm run bench -- export` runs one of them. Exits non-zero when any budget is missed.
  */
 
 import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { formatAnchorBench, runAnchorBench } from './anchor-bench.ts';
+import { printClassifyBench, runClassifyBench } from './classify-bench.ts';
 import { formatDemoBench, runDemoBench } from './demo-bench.ts';
 import { printExportBench, runExportBench } from './export-bench.ts';
 import { runExtractionBench } from './extraction-bench.ts';
@@ -23,6 +24,8 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: Array<[string, boolean]> = [];
 if (wanted('extraction')) results.push(['extraction', await runExtractionBench(RUNS)]);
 if (wanted('export')) results.push(['export', printExportBench(await runExportBench({ runs: RUNS }))]);
+// No budget: it prints how long the panel is busy classifying a full scan.
+if (wanted('classify')) printClassifyBench(runClassifyBench(RUNS));
 if (wanted('panel')) {
   // Each sample renders 5,000 static rows as the baseline: three runs keep the whole bench short.
   const panel = await runPanelBench({ chromiumPath: findBrowser('chromium'), runs: Math.min(RUNS, 3) });
