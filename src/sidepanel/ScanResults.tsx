@@ -207,6 +207,12 @@ export function ScanResults({
   );
 }
 
+/** Whether the claim's own words name its first suggested control (a cue is underlined for it). */
+function ownWords(suggestion: Suggestion): boolean {
+  const first = suggestion.controls[0]?.id;
+  return suggestion.cues.some((cue) => cue.type === 'control' && cue.label === first);
+}
+
 function ClaimItem({
   item,
   control,
@@ -248,6 +254,11 @@ function ClaimItem({
       </button>
       <div class="claim-meta">
         <span class={`badge badge-${suggestion.kind}`}>Suggested: {KIND_LABEL[suggestion.kind]}</span>
+        {suggestion.controls[0] && !ownWords(suggestion) && (
+          <span class="badge" data-basis="context" title="No word of this claim names the control">
+            control from its headings and page
+          </span>
+        )}
         {suggestion.controls.slice(1, 3).map((c) => (
           <span key={c.id} class="badge" title={`score ${c.score}`}>
             also {CONTROLS[c.id].name.toLowerCase()}

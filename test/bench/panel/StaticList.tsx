@@ -88,6 +88,14 @@ export function StaticList({
                         <span class={`badge badge-${suggestion.kind}`}>
                           Suggested: {KIND_LABEL[suggestion.kind]}
                         </span>
+                        {suggestion.controls[0] &&
+                          !suggestion.cues.some(
+                            (cue) => cue.type === 'control' && cue.label === suggestion.controls[0]?.id,
+                          ) && (
+                            <span class="badge" title="No word of this claim names the control">
+                              control from its headings and page
+                            </span>
+                          )}
                         {suggestion.controls.slice(1, 3).map((c) => (
                           <span key={c.id} class="badge" title={`score ${c.score}`}>
                             also {CONTROLS[c.id].name.toLowerCase()}

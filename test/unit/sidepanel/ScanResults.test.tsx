@@ -177,3 +177,33 @@ test('hostile 100 KB claim texts render as text in the list, each in full, with 
   expect(container.querySelector('img, script')).toBeNull();
   for (const [i, row] of rows(container).entries()) expect(row.textContent).toContain(`${i}${payload}`);
 });
+
+test('a claim whose own words do not name its control says the control comes from its headings and page', () => {
+  const { claims } = scan(2);
+  const text = claims[0]?.text ?? '';
+  const start = text.indexOf('tokens');
+  const suggestions: Suggestion[] = [
+    // "tokens" underlined for the control suggested first: the claim's own words name it.
+    {
+      controls: [{ id: 'jit-access', score: 1 }],
+      kind: 'evidence',
+      cues: [{ start, end: start + 6, text: 'tokens', type: 'control', label: 'jit-access' }],
+      redFlags: [],
+    },
+    // Only an evidence cue: the control came from elsewhere.
+    {
+      controls: [{ id: 'jit-access', score: 0.4 }],
+      kind: 'evidence',
+      cues: [{ start, end: start + 6, text: 'tokens', type: 'evidence', label: 'setting, command or API' }],
+      redFlags: [],
+    },
+  ];
+  const { container } = render(
+    <ScanResults claims={claims} suggestions={suggestions} onShow={() => {}} filter="" expanded />,
+  );
+  const [own, context] = rows(container);
+  expect(own?.querySelector('[data-basis="context"]')).toBeNull();
+  expect(context?.querySelector('[data-basis="context"]')?.textContent).toBe(
+    'control from its headings and page',
+  );
+});
