@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExtractedClaim } from '../core/claim.ts';
-import type { Suggestion } from '../core/classify/classify-claim.ts';
+import { namesItsControl, type Suggestion } from '../core/classify/classify-claim.ts';
 import { RED_FLAG_NAMES } from '../core/classify/red-flag-cues.ts';
 import { CONTROL_IDS, CONTROLS, type ControlId } from '../core/controls.ts';
 import type { AssessmentVerdict } from '../core/review-records.ts';
@@ -207,12 +207,6 @@ export function ScanResults({
   );
 }
 
-/** Whether the claim's own words name its first suggested control (a cue is underlined for it). */
-function ownWords(suggestion: Suggestion): boolean {
-  const first = suggestion.controls[0]?.id;
-  return suggestion.cues.some((cue) => cue.type === 'control' && cue.label === first);
-}
-
 function ClaimItem({
   item,
   control,
@@ -254,7 +248,7 @@ function ClaimItem({
       </button>
       <div class="claim-meta">
         <span class={`badge badge-${suggestion.kind}`}>Suggested: {KIND_LABEL[suggestion.kind]}</span>
-        {suggestion.controls[0] && !ownWords(suggestion) && (
+        {suggestion.controls[0] && !namesItsControl(suggestion) && (
           <span class="badge" data-basis="context" title="No word of this claim names the control">
             control from its headings and page
           </span>

@@ -71,8 +71,8 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-/** Topic scores of a text, optionally collecting the spans that scored. */
-function topicScores(text: string, spans?: CueSpan[]): Map<ControlId, number> {
+/** Topic scores of a text, collecting the spans that scored. */
+function topicScores(text: string, spans: CueSpan[]): Map<ControlId, number> {
   const scores = new Map<ControlId, number>();
   for (const { id, cues, any } of CONTROL_PATTERNS) {
     if (!any.test(text)) continue;
@@ -83,7 +83,7 @@ function topicScores(text: string, spans?: CueSpan[]): Map<ControlId, number> {
         // Repeating a word says less each time.
         score += weight / (1 + hits);
         hits++;
-        spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'control', label: id });
+        spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'control', label: id });
       }
     }
     if (score > 0) scores.set(id, score);
@@ -92,24 +92,24 @@ function topicScores(text: string, spans?: CueSpan[]): Map<ControlId, number> {
 }
 
 /** Evidence and marketing weights of a text, with spans. */
-function kindScores(text: string, spans?: CueSpan[]): { evidence: number; marketing: number } {
+function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketing: number } {
   let evidence = 0;
   let marketing = 0;
   for (const { re, weight, label } of ANY_EVIDENCE.test(text) ? EVIDENCE : []) {
     for (const m of matches(re, text)) {
       evidence += weight;
-      spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'evidence', label });
+      spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'evidence', label });
     }
   }
   for (const { re, weight, label } of ANY_MARKETING.test(text) ? MARKETING : []) {
     for (const m of matches(re, text)) {
       marketing += weight;
-      spans?.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
+      spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
     }
   }
   for (const m of matches(BADGE, text)) {
     marketing += 2;
-    spans?.push({
+    spans.push({
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
@@ -257,4 +257,10 @@ export function classifyClaims(claims: ReadonlyArray<ClaimText>): Suggestion[] {
     }
     return classifyClaim(claim, neighbours, page, memo);
   });
+}
+
+/** Whether the claim's own words name its first suggested control (a cue of the claim's text for it). */
+export function namesItsControl(suggestion: Suggestion): boolean {
+  const first = suggestion.controls[0]?.id;
+  return suggestion.cues.some((cue) => cue.type === 'control' && cue.label === first);
 }

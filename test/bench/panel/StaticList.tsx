@@ -6,7 +6,7 @@
  * `ClaimItem` element for element (the benchmark checks that).
  */
 import type { ExtractedClaim } from '../../../src/core/claim.ts';
-import type { Suggestion } from '../../../src/core/classify/classify-claim.ts';
+import { namesItsControl, type Suggestion } from '../../../src/core/classify/classify-claim.ts';
 import { RED_FLAG_NAMES } from '../../../src/core/classify/red-flag-cues.ts';
 import { CONTROL_IDS, CONTROLS, type ControlId } from '../../../src/core/controls.ts';
 import { ClaimText } from '../../../src/sidepanel/ClaimText.tsx';
@@ -88,14 +88,11 @@ export function StaticList({
                         <span class={`badge badge-${suggestion.kind}`}>
                           Suggested: {KIND_LABEL[suggestion.kind]}
                         </span>
-                        {suggestion.controls[0] &&
-                          !suggestion.cues.some(
-                            (cue) => cue.type === 'control' && cue.label === suggestion.controls[0]?.id,
-                          ) && (
-                            <span class="badge" title="No word of this claim names the control">
-                              control from its headings and page
-                            </span>
-                          )}
+                        {suggestion.controls[0] && !namesItsControl(suggestion) && (
+                          <span class="badge" title="No word of this claim names the control">
+                            control from its headings and page
+                          </span>
+                        )}
                         {suggestion.controls.slice(1, 3).map((c) => (
                           <span key={c.id} class="badge" title={`score ${c.score}`}>
                             also {CONTROLS[c.id].name.toLowerCase()}
