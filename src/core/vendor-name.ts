@@ -2,7 +2,12 @@
 const PAGE_WORDS =
   /\b(trust\s*(center|centre|portal|page)?|security|privacy|compliance|documentation|docs|developer|help\s*center|home|overview|status|blog|policy|portal)\b/gi;
 
-const SEPARATOR = /\s+[—–|·:-]\s+|\s*\|\s*/;
+/**
+ * " — ", " | ", "|"… between title segments. The lookbehind lets a match start only where a run of
+ * spaces starts: tried from every space of a long run, the pattern took time growing with the
+ * square of the run (58 ms on a 4 KB title of spaces).
+ */
+const SEPARATOR = /(?<!\s)(?:\s+[—–|·:-]\s+|\s*\|\s*)/;
 
 /** The title segment left when page-kind words are removed, and whether any were. */
 function stripPageWords(segment: string): { name: string; stripped: boolean } {

@@ -11,3 +11,13 @@ test.each([
 ])('%j on %s → %j', (title, domain, expected) => {
   expect(guessVendorName(title, domain)).toBe(expected);
 });
+
+test('a hostile title of long space runs is read in linear time', () => {
+  const spaces = ' \t'.repeat(32_000);
+  for (const title of [`Acme${spaces}x`, `${spaces}-${spaces}`, `Acme${spaces}|`]) {
+    const started = performance.now();
+    guessVendorName(title, 'acme.com');
+    expect(performance.now() - started).toBeLessThan(200);
+  }
+  expect(guessVendorName(`Security${spaces}—${spaces}Acme Cloud`, 'example.com')).toBe('Acme Cloud');
+});
