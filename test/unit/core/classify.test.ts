@@ -10,7 +10,7 @@ import { CONTROL_IDS } from '../../../src/core/controls.ts';
 
 /** Checks what every suggestion must satisfy, then returns it. */
 function suggest(text: string, extra: Omit<ClaimText, 'text'> = {}, neighbours: string[] = []): Suggestion {
-  const s = classifyClaim({ text, ...extra }, neighbours);
+  const s = classifyClaim({ text, ...extra }, { neighbours });
   expectWellFormed(text, s);
   return s;
 }
@@ -232,12 +232,12 @@ describe('classifyClaim', () => {
       headingPath: ['Security', 'Encryption'],
       context: 'Key management',
     };
-    const a = classifyClaim(claim, ['Keys are held in an HSM.']);
-    const b = classifyClaim(structuredClone(claim), ['Keys are held in an HSM.']);
+    const a = classifyClaim(claim, { neighbours: ['Keys are held in an HSM.'] });
+    const b = classifyClaim(structuredClone(claim), { neighbours: ['Keys are held in an HSM.'] });
     expect(b).toEqual(a);
     // Repeated calls do not leak state between runs (the regexes are shared and global).
     classifyClaim({ text: 'AES-256 AES-256 AES-256 audit audit audit' });
-    expect(classifyClaim(claim, ['Keys are held in an HSM.'])).toEqual(a);
+    expect(classifyClaim(claim, { neighbours: ['Keys are held in an HSM.'] })).toEqual(a);
   });
 });
 
@@ -273,7 +273,7 @@ describe('classifyClaims', () => {
     expect(b?.kind).toBe('marketing');
   });
 
-  test('each claim gets the suggestion classifyClaim gives it with its same-section neighbours and the page', () => {
+  test('each claim gets the suggestion classifyClaim gives it with its same-section neighbours, its section and the page', () => {
     const claims: ClaimText[] = [
       { text: 'Data is encrypted at rest with AES-256.', headingPath: ['Encryption'] },
       { text: vague, headingPath: ['Access'] },
@@ -283,9 +283,12 @@ describe('classifyClaims', () => {
     const out = classifyClaims(claims);
     const page = pageTopics(claims);
     expect(out).toHaveLength(4);
-    expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, [], page));
-    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, [specific], page));
-    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, [vague], page));
+    const access = pageTopics(claims.slice(1, 3));
+    const alone = (claim: ClaimText) => ({ page, section: pageTopics([claim]) });
+    expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, alone(claims[0] as ClaimText)));
+    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, { neighbours: [specific], section: access, page }));
+    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, { neighbours: [vague], section: access, page }));
+    expect(out[3]).toEqual(classifyClaim(claims[3] as ClaimText, alone(claims[3] as ClaimText)));
     expect(classifyClaims([])).toEqual([]);
   });
 
@@ -303,6 +306,30 @@ describe('classifyClaims', () => {
     expect(classifyClaim(tokensPage[3] as ClaimText).controls).toEqual([]);
     expect(out[3]?.controls[0]?.id).toBe('jit-access');
     expect(out[4]?.controls[0]?.id).toBe('encryption');
+  });
+
+  test("a claim with no topic words of its own takes its section's topic before the page's", () => {
+    const encryption = [
+      'Data is encrypted at rest with AES-256.',
+      'TLS 1.3 protects data in transit.',
+      'Keys are held in an HSM and rotated yearly.',
+      'Backups are encrypted with per-customer keys.',
+    ].map((text) => ({ text, headingPath: ['Part one'] }));
+    // The claim with no topic words is not next to the token claims: only its section ties them.
+    const tokens = [
+      'Tokens are scoped to one project and expire after 15 minutes.',
+      'Each token carries only the permissions its task needs.',
+      'The table below lists them.',
+      'This works the same way in every plan.',
+    ].map((text) => ({ text, headingPath: ['Part two'] }));
+    const claims: ClaimText[] = [...encryption, ...tokens];
+    const page = pageTopics(claims);
+    expect(page.get('encryption')).toBe(1);
+    const out = classifyClaims(claims);
+    expect(out[7]?.controls[0]?.id).toBe('jit-access');
+    // With the same neighbours and page but no section, the page's main topic is what it would take.
+    const neighbours = [tokens[2]?.text as string];
+    expect(classifyClaim(claims[7] as ClaimText, { neighbours, page }).controls[0]?.id).toBe('encryption');
   });
 
   // Speed is the benchmarks' job (a wall-clock bound here failed only when the machine was busy).
