@@ -5,23 +5,19 @@
  * - claim recall: labelled claims the extractor found;
  * - control accuracy: the label's control (or one it also bears on) is our first / in our first three;
  * - evidence/marketing: plain accuracy, balanced accuracy (mean recall of the two classes) and
- *   marketing precision/recall — plain accuracy alone rewards calling everything evidence.
+ *   marketing precision/recall — plain accuracy alone rewards calling everything evidence;
+ * - where a set has `second-labels/`: how far a second, blind labeller agrees with the first, and
+ *   our figures against the second labeller.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { extractPage } from '../../content/read-page.ts';
 import { classifyClaims } from '../core/classify/classify-claim.ts';
 import type { ControlId } from '../core/controls.ts';
 import { keywordBaseline } from './keyword-baseline.ts';
+import { type Agreement, addAgreement, type Label, noAgreement } from './label-agreement.ts';
 import { matchLabel } from './match-labels.ts';
 import { parseHtml } from './parse-html.ts';
-
-interface Label {
-  text: string;
-  control: ControlId;
-  also?: ControlId[];
-  kind: 'evidence' | 'marketing';
-}
 
 interface Tally {
   labels: number;
@@ -59,12 +55,12 @@ export function figures(t: Tally) {
 }
 
 /** Runs the evaluation over a labels folder; returns our tally and the baseline's. */
-export function evaluate(labelsDir: string, pagesRoot: string, verbose = false) {
+export function evaluate(labelsDir: string, pagesRoot: string, verbose = false, only?: readonly string[]) {
   const ours = empty();
   const base = empty();
   const misses: string[] = [];
   for (const file of readdirSync(labelsDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && (!only || only.includes(f)))
     .sort()) {
     const labelled = JSON.parse(readFileSync(join(labelsDir, file), 'utf8')) as {
       page: string;
@@ -131,6 +127,36 @@ function t_wrong(
   return mode === 'control' ? controlWrong : mode === 'kind' ? kindWrong : controlWrong || kindWrong;
 }
 
+/** Two labellers' agreement over the pages of `secondDir` (each also in `labelsDir`). */
+export function agreement(labelsDir: string, secondDir: string): Agreement {
+  const tally = noAgreement();
+  const read = (dir: string, file: string) =>
+    (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { claims: Label[] }).claims;
+  for (const file of readdirSync(secondDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
+    addAgreement(tally, read(labelsDir, file), read(secondDir, file), file);
+  return tally;
+}
+
+/** Prints how far the second labeller agrees with the first, and our figures against each. */
+function reportAgreement(labelsDir: string, secondDir: string, pagesRoot: string): void {
+  const a = agreement(labelsDir, secondDir);
+  const pages = readdirSync(secondDir).filter((f) => f.endsWith('.json'));
+  const first = figures(evaluate(labelsDir, pagesRoot, false, pages).ours);
+  const second = figures(evaluate(secondDir, pagesRoot).ours);
+  const share = (n: number) => (a.claims ? n / a.claims : 0).toFixed(3);
+  const line = (f: ReturnType<typeof figures>) =>
+    `top-1 ${f.top1.toFixed(3)}, top-3 ${f.top3.toFixed(3)}, evidence/marketing ${f.kindAccuracy.toFixed(3)}`;
+  console.log(`\nA second labeller, blind, on ${a.claims} of these claims (${pages.length} pages):`);
+  console.log(`  their control is the first labeller's (or one it also bears on)   ${share(a.secondInFirst)}`);
+  console.log(`  the first labeller's control is theirs (or one it also bears on)   ${share(a.firstInSecond)}`);
+  console.log(`  the same control first                                              ${share(a.sameControl)}`);
+  console.log(`  the same evidence/marketing call                                    ${share(a.sameKind)}`);
+  console.log(`  ours on these pages, against the first labeller:  ${line(first)}`);
+  console.log(`  ours on these pages, against the second labeller: ${line(second)}`);
+}
+
 /** Prints one labelled set's figures beside the keyword baseline's. */
 function report(title: string, labelsDir: string, pagesRoot: string, argv: readonly string[]): void {
   const { ours, base, misses } = evaluate(labelsDir, pagesRoot, argv.includes('--verbose'));
@@ -185,5 +211,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (i > 0) console.log('');
     const folder = resolve(root, set.folder);
     report(set.title, join(folder, 'labels'), folder, argv);
+    const second = join(folder, 'second-labels');
+    if (existsSync(second)) reportAgreement(join(folder, 'labels'), second, folder);
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { evaluate, figures } from '../../../src/cli/eval.ts';
+import { agreement, evaluate, figures } from '../../../src/cli/eval.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -31,4 +31,13 @@ test('on the tuning pages (real vendors, labelled blind) the cues keep what they
   expect(a.top3).toBeGreaterThanOrEqual(0.9);
   expect(a.top1).toBeGreaterThan(b.top1 + 0.3);
   expect(a.balancedAccuracy).toBeGreaterThan(b.balancedAccuracy);
+}, 30_000);
+
+test('the second labeller labels the same claims as the first, and the two agree on most held-out controls', () => {
+  const folder = resolve(root, 'test/fixtures/heldout');
+  const a = agreement(resolve(folder, 'labels'), resolve(folder, 'second-labels'));
+  expect(a.claims).toBe(412);
+  // How far a classifier can be held to these labels: the labellers' own agreement.
+  expect(a.secondInFirst / a.claims).toBeGreaterThan(0.9);
+  expect(a.sameKind / a.claims).toBeGreaterThan(0.85);
 }, 30_000);
