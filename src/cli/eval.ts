@@ -149,10 +149,13 @@ function reportAgreement(labelsDir: string, secondDir: string, pagesRoot: string
   const line = (f: ReturnType<typeof figures>) =>
     `top-1 ${f.top1.toFixed(3)}, top-3 ${f.top3.toFixed(3)}, evidence/marketing ${f.kindAccuracy.toFixed(3)}`;
   console.log(`\nA second labeller, blind, on ${a.claims} of these claims (${pages.length} pages):`);
-  console.log(`  their control is the first labeller's (or one it also bears on)   ${share(a.secondInFirst)}`);
-  console.log(`  the first labeller's control is theirs (or one it also bears on)   ${share(a.firstInSecond)}`);
-  console.log(`  the same control first                                              ${share(a.sameControl)}`);
-  console.log(`  the same evidence/marketing call                                    ${share(a.sameKind)}`);
+  const rows: Array<[string, number]> = [
+    ["their control is the first labeller's (or one it also bears on)", a.secondInFirst],
+    ["the first labeller's control is theirs (or one it also bears on)", a.firstInSecond],
+    ['the same control first', a.sameControl],
+    ['the same evidence/marketing call', a.sameKind],
+  ];
+  for (const [name, n] of rows) console.log(`  ${name.padEnd(66)} ${share(n)}`);
   console.log(`  ours on these pages, against the first labeller:  ${line(first)}`);
   console.log(`  ours on these pages, against the second labeller: ${line(second)}`);
 }

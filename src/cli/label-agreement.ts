@@ -35,12 +35,18 @@ export function noAgreement(): Agreement {
  * Adds one page's two label lists to `tally`. They must label the same claims in the same order:
  * anything else is a broken fixture, and `page` names it.
  */
-export function addAgreement(tally: Agreement, first: readonly Label[], second: readonly Label[], page: string): void {
+export function addAgreement(
+  tally: Agreement,
+  first: readonly Label[],
+  second: readonly Label[],
+  page: string,
+): void {
   if (first.length !== second.length)
     throw new Error(`${page}: ${first.length} first labels but ${second.length} second labels`);
   first.forEach((a, i) => {
     const b = second[i] as Label;
-    if (a.text !== b.text) throw new Error(`${page}: label ${i + 1} is for another claim in the second labels`);
+    if (a.text !== b.text)
+      throw new Error(`${page}: label ${i + 1} is for another claim in the second labels`);
     tally.claims++;
     if (a.control === b.control || a.also?.includes(b.control)) tally.secondInFirst++;
     if (a.control === b.control || b.also?.includes(a.control)) tally.firstInSecond++;

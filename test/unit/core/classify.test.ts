@@ -286,8 +286,12 @@ describe('classifyClaims', () => {
     const access = pageTopics(claims.slice(1, 3));
     const alone = (claim: ClaimText) => ({ page, section: pageTopics([claim]) });
     expect(out[0]).toEqual(classifyClaim(claims[0] as ClaimText, alone(claims[0] as ClaimText)));
-    expect(out[1]).toEqual(classifyClaim(claims[1] as ClaimText, { neighbours: [specific], section: access, page }));
-    expect(out[2]).toEqual(classifyClaim(claims[2] as ClaimText, { neighbours: [vague], section: access, page }));
+    expect(out[1]).toEqual(
+      classifyClaim(claims[1] as ClaimText, { neighbours: [specific], section: access, page }),
+    );
+    expect(out[2]).toEqual(
+      classifyClaim(claims[2] as ClaimText, { neighbours: [vague], section: access, page }),
+    );
     expect(out[3]).toEqual(classifyClaim(claims[3] as ClaimText, alone(claims[3] as ClaimText)));
     expect(classifyClaims([])).toEqual([]);
   });
