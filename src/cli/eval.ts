@@ -190,7 +190,7 @@ function report(title: string, labelsDir: string, pagesRoot: string, argv: reado
 
 /**
  * The labelled sets, by how far the cues were tuned on them: the corpus from the start, the
- * tuning pages after a first blind measurement (2026-11-26), the held-out pages never.
+ * tuning pages after a first blind measurement (2026-11-26), the two held-out sets never.
  */
 const SETS = [
   { flag: '--corpus', folder: 'test/fixtures/corpus', title: 'Corpus (the cues were tuned on it)' },
@@ -203,6 +203,11 @@ const SETS = [
     flag: '--heldout',
     folder: 'test/fixtures/heldout',
     title: 'Held-out pages (never used to tune the cues)',
+  },
+  {
+    flag: '--heldout2',
+    folder: 'test/fixtures/heldout2',
+    title: 'Second held-out set (session 10; never used to tune the cues)',
   },
 ] as const;
 
