@@ -1,8 +1,9 @@
 /**
  * Export and import speed for a 10,000-claim review. Export: each format as a ratio to
- * `JSON.stringify` of the same rows, timed in the same process and run (target ≤ 3×). Import: a
- * backup restored through validation and `restoreBackup` into Chromium's real IndexedDB, as a
- * ratio to a raw Dexie `bulkAdd` of the same rows in the same page (target ≤ 2×).
+ * `JSON.stringify` of the same rows, timed in the same engine and run (target ≤ 3×), in Node (the
+ * CLI's engine) and in a Chromium page (the panel's). Import: a backup restored through validation
+ * and `restoreBackup` into Chromium's real IndexedDB, as a ratio to a raw Dexie `bulkAdd` of the
+ * same rows in the same page (target ≤ 2×).
  * Runnable alone: `npx tsx test/bench/export-bench.ts`.
  */
 
@@ -12,22 +13,27 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { backupJson } from '../../src/export/backup.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../src/export/export-formats.ts';
-import { exportReview } from '../../src/export/export-review.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
 import { buildInPageBundle } from './build-in-page.ts';
+import { BENCH_APP, type FormatTiming, timeExports } from './export/time-exports.ts';
 import { generateReview } from './generate-review.ts';
-import { median, timeInTurn } from './time-in-turn.ts';
+import { median } from './time-in-turn.ts';
 
 /** Budgets for the export and import ratios. */
 export const EXPORT_BUDGET = { exportVsStringify: 3, importVsBulkAdd: 2 };
 
+/** Export timings in one engine. */
+export interface EngineTimings {
+  engine: string;
+  stringifyMs: number;
+  formats: FormatTiming[];
+}
+
 /** What the export benchmark measured. */
 export interface ExportBenchResult {
   claims: number;
-  stringifyMs: number;
-  formats: Array<{ format: ExportFormat; ms: number; ratio: number; bytes: number }>;
+  exports: EngineTimings[];
   import: {
     oursMs: number;
     parseMs: number;
@@ -38,45 +44,19 @@ export interface ExportBenchResult {
   };
 }
 
-const APP = { name: 'Vendor Review', version: 'bench' };
-
-/**
- * Export calls run at their steady speed from the first few (they take 30–300 ms each): three
- * warm-up calls, not `timeInTurn`'s forty, keep the bench short.
- */
-const EXPORT_WARM_UP = { calls: 3, minMs: 0, maxMs: Number.POSITIVE_INFINITY };
-
 /** Runs the export and import benchmark; `claims` defaults to 10,000. */
 export async function runExportBench(options: { runs: number; claims?: number }): Promise<ExportBenchResult> {
   const claims = options.claims ?? 10_000;
   const snapshot = await generateReview(claims);
   const now = new Date('2026-11-25T12:00:00.000Z');
-  const names = Object.keys(EXPORT_FORMATS) as ExportFormat[];
-  const bytes = new Map<ExportFormat, number>();
-  // JSON.stringify and every format in turn: the heap each leaves behind (and collects during the
-  // next) and drift on a shared machine fall on the baseline and the formats alike.
-  const { samples } = timeInTurn(
-    ['stringify', ...names] as const,
-    (name) => {
-      const t0 = performance.now();
-      if (name === 'stringify') JSON.stringify(snapshot);
-      else bytes.set(name, exportReview(snapshot, { format: name, app: APP, now }).text.length);
-      return performance.now() - t0;
-    },
-    options.runs,
-    EXPORT_WARM_UP,
-  );
-  const stringifyMs = median(samples.stringify);
-  const formats = names.map((format) => {
-    const ms = median(samples[format]);
-    return { format, ms, ratio: ms / stringifyMs, bytes: bytes.get(format) ?? 0 };
-  });
+  const exports: EngineTimings[] = [{ engine: 'Node', ...timeExports(snapshot, options.runs, now) }];
 
-  // Import, in Chromium's real IndexedDB.
+  // In Chromium: the exports again in a page, then the import into its real IndexedDB.
   const work = mkdtempSync(join(tmpdir(), 'vr-import-bench-'));
   try {
     await buildInPageBundle('test/bench/import/in-page.ts', work, 'importBench', 'import-bench.js');
-    const backup = backupJson([snapshot], APP, now);
+    await buildInPageBundle('test/bench/export/in-page.ts', work, 'exportBench', 'export-bench.js');
+    const backup = backupJson([snapshot], BENCH_APP, now);
     writeFileSync(join(work, 'index.html'), '<!doctype html><title>import bench</title>');
     const server = await serveFolder(work);
     const browser = await chromium.launch({
@@ -87,6 +67,17 @@ export async function runExportBench(options: { runs: number; claims?: number })
     try {
       const page = await browser.newPage();
       await page.goto(`${server.url}index.html`);
+      await page.addScriptTag({ content: readFileSync(join(work, 'export-bench.js'), 'utf8') });
+      type InPageExport = {
+        run(claims: number, runs: number, now: string): Promise<Omit<EngineTimings, 'engine'>>;
+      };
+      // The same review generated and exported in the page: the panel's engine.
+      const inPage = await page.evaluate(
+        ([n, runs, iso]) =>
+          (globalThis as unknown as { __exportBench: InPageExport }).__exportBench.run(n, runs, iso),
+        [claims, options.runs, now.toISOString()] as const,
+      );
+      exports.push({ engine: 'Chromium', ...inPage });
       await page.addScriptTag({ content: readFileSync(join(work, 'import-bench.js'), 'utf8') });
       type InPage = {
         ours(text: string): Promise<{ parse: number; restore: number }>;
@@ -116,8 +107,7 @@ export async function runExportBench(options: { runs: number; claims?: number })
       const bulkAddMs = median(bulkSamples);
       return {
         claims,
-        stringifyMs,
-        formats,
+        exports,
         import: {
           oursMs,
           parseMs: median(oursSamples.map((s) => s.parse)),
@@ -138,17 +128,19 @@ export async function runExportBench(options: { runs: number; claims?: number })
 
 /** Prints the figures and returns whether every budget was met. */
 export function printExportBench(result: ExportBenchResult): boolean {
-  console.log(
-    `\nExport of a ${result.claims.toLocaleString('en-GB')}-claim review (medians; JSON.stringify of the same rows: ${result.stringifyMs.toFixed(1)} ms)\n`,
-  );
-  console.log('format       ms      MB   ÷ stringify   target   result');
   let ok = true;
-  for (const f of result.formats) {
-    const pass = f.ratio <= EXPORT_BUDGET.exportVsStringify;
-    ok &&= pass;
+  for (const e of result.exports) {
     console.log(
-      `${f.format.padEnd(9)} ${f.ms.toFixed(1).padStart(7)} ${(f.bytes / 1e6).toFixed(1).padStart(7)} ${f.ratio.toFixed(2).padStart(12)}   ≤ ${EXPORT_BUDGET.exportVsStringify}×     ${pass ? 'PASS' : 'FAIL'}`,
+      `\nExport of a ${result.claims.toLocaleString('en-GB')}-claim review in ${e.engine} (medians; JSON.stringify of the same rows: ${e.stringifyMs.toFixed(1)} ms)\n`,
     );
+    console.log('format       ms      MB   ÷ stringify   target   result');
+    for (const f of e.formats) {
+      const pass = f.ratio <= EXPORT_BUDGET.exportVsStringify;
+      ok &&= pass;
+      console.log(
+        `${f.format.padEnd(9)} ${f.ms.toFixed(1).padStart(7)} ${(f.bytes / 1e6).toFixed(1).padStart(7)} ${f.ratio.toFixed(2).padStart(12)}   ≤ ${EXPORT_BUDGET.exportVsStringify}×     ${pass ? 'PASS' : 'FAIL'}`,
+      );
+    }
   }
   const i = result.import;
   const pass = i.ratio <= EXPORT_BUDGET.importVsBulkAdd;
