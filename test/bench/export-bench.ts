@@ -11,10 +11,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildExtension } from '../../scripts/build.ts';
 import { serveFolder } from '../../scripts/static-server.ts';
 import { backupJson } from '../../src/export/backup.ts';
 import { QUIET_CHROMIUM_ARGS } from '../e2e/harness/chromium.ts';
 import { findBrowser } from '../e2e/harness/find-browser.ts';
+import { launchFirefox } from '../e2e/harness/firefox.ts';
 import { buildInPageBundle } from './build-in-page.ts';
 import { BENCH_APP, type FormatTiming, timeExports } from './export/time-exports.ts';
 import { generateReview } from './generate-review.ts';
@@ -58,6 +60,10 @@ export async function runExportBench(options: { runs: number; claims?: number })
     await buildInPageBundle('test/bench/export/in-page.ts', work, 'exportBench', 'export-bench.js');
     const backup = backupJson([snapshot], BENCH_APP, now);
     writeFileSync(join(work, 'index.html'), '<!doctype html><title>import bench</title>');
+    writeFileSync(
+      join(work, 'export.html'),
+      '<!doctype html><title>export bench</title><script src="export-bench.js"></script>',
+    );
     const server = await serveFolder(work);
     const browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
@@ -78,6 +84,10 @@ export async function runExportBench(options: { runs: number; claims?: number })
         [claims, options.runs, now.toISOString()] as const,
       );
       exports.push({ engine: 'Chromium', ...inPage });
+      exports.push({
+        engine: 'Firefox',
+        ...(await inFirefox(join(work, 'ext'), `${server.url}export.html`, claims, options.runs, now)),
+      });
       await page.addScriptTag({ content: readFileSync(join(work, 'import-bench.js'), 'utf8') });
       type InPage = {
         ours(text: string): Promise<{ parse: number; restore: number }>;
@@ -123,6 +133,32 @@ export async function runExportBench(options: { runs: number; claims?: number })
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The exports timed in a Firefox page (the sidebar's engine). Firefox is launched with the built
+ * extension, as the e2e harness launches it, with its network kept on loopback.
+ */
+async function inFirefox(
+  buildDir: string,
+  pageUrl: string,
+  claims: number,
+  runs: number,
+  now: Date,
+): Promise<Omit<EngineTimings, 'engine'>> {
+  const dirs = await buildExtension({ quiet: true, outDir: buildDir });
+  // One evaluate runs every sample: give it minutes, not the harness's 30 s per command.
+  const firefox = await launchFirefox({ extensionDir: dirs.firefox, commandTimeoutMs: 900_000 });
+  try {
+    const tab = await firefox.openTab(pageUrl);
+    await firefox.waitFor(tab, 'Boolean(globalThis.__exportBench)');
+    return await firefox.evaluate<Omit<EngineTimings, 'engine'>>(
+      tab,
+      `globalThis.__exportBench.run(${claims}, ${runs}, ${JSON.stringify(now.toISOString())})`,
+    );
+  } finally {
+    await firefox.close();
   }
 }
 
