@@ -1,7 +1,7 @@
 /**
  * Export and import speed for a 10,000-claim review. Export: each format as a ratio to
  * `JSON.stringify` of the same rows, timed in the same engine and run (target ≤ 3×), in Node (the
- * CLI's engine) and in a Chromium page (the panel's). Import: a backup restored through validation
+ * CLI's engine) and in a Chromium and a Firefox page (the panel's). Import: a backup restored through validation
  * and `restoreBackup` into Chromium's real IndexedDB, as a ratio to a raw Dexie `bulkAdd` of the
  * same rows in the same page (target ≤ 2×).
  * Runnable alone: `npx tsx test/bench/export-bench.ts`.
@@ -53,7 +53,7 @@ export async function runExportBench(options: { runs: number; claims?: number })
   const now = new Date('2026-11-25T12:00:00.000Z');
   const exports: EngineTimings[] = [{ engine: 'Node', ...timeExports(snapshot, options.runs, now) }];
 
-  // In Chromium: the exports again in a page, then the import into its real IndexedDB.
+  // In the browsers: the exports again in a page, then the import into Chromium's real IndexedDB.
   const work = mkdtempSync(join(tmpdir(), 'vr-import-bench-'));
   try {
     await buildInPageBundle('test/bench/import/in-page.ts', work, 'importBench', 'import-bench.js');
@@ -71,23 +71,26 @@ export async function runExportBench(options: { runs: number; claims?: number })
       args: QUIET_CHROMIUM_ARGS,
     });
     try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}index.html`);
-      await page.addScriptTag({ content: readFileSync(join(work, 'export-bench.js'), 'utf8') });
+      // The same review generated and exported in a page of its own (the panel's engine), closed
+      // before the import is timed so that its heap weighs on nothing else.
+      const exportPage = await browser.newPage();
+      await exportPage.goto(`${server.url}export.html`);
       type InPageExport = {
         run(claims: number, runs: number, now: string): Promise<Omit<EngineTimings, 'engine'>>;
       };
-      // The same review generated and exported in the page: the panel's engine.
-      const inPage = await page.evaluate(
+      const inPage = await exportPage.evaluate(
         ([n, runs, iso]) =>
           (globalThis as unknown as { __exportBench: InPageExport }).__exportBench.run(n, runs, iso),
         [claims, options.runs, now.toISOString()] as const,
       );
+      await exportPage.close();
       exports.push({ engine: 'Chromium', ...inPage });
       exports.push({
         engine: 'Firefox',
         ...(await inFirefox(join(work, 'ext'), `${server.url}export.html`, claims, options.runs, now)),
       });
+      const page = await browser.newPage();
+      await page.goto(`${server.url}index.html`);
       await page.addScriptTag({ content: readFileSync(join(work, 'import-bench.js'), 'utf8') });
       type InPage = {
         ours(text: string): Promise<{ parse: number; restore: number }>;
