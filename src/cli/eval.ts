@@ -1,6 +1,6 @@
 /**
- * `npm run eval`: measures extraction and suggestions against the hand labels in
- * test/fixtures/corpus/labels/ and prints our figures beside a plain keyword baseline.
+ * `npm run eval`: measures extraction and suggestions against the hand labels of each set in
+ * `SETS` (test/fixtures/<set>/labels/) and prints our figures beside a plain keyword baseline.
  *
  * - claim recall: labelled claims the extractor found;
  * - control accuracy: the label's control (or one it also bears on) is our first / in our first three;
