@@ -37,13 +37,12 @@ export interface ClaimText {
   flags?: { inCode?: boolean; gated?: boolean };
 }
 
-const compile = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+/** `source` as a whole word or phrase: no letter or digit right before or after it. */
+const wholeWords = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
+const compile = (source: string) => new RegExp(wholeWords(source), 'giu');
 /** A test for whether any of `sources` occurs, on the same word boundaries as `compile`. */
 const anyOf = (sources: readonly string[]) =>
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${sources.map((source) => `(?:${source})`).join('|')})(?![\\p{L}\\p{N}])`,
-    'iu',
-  );
+  new RegExp(wholeWords(sources.map((source) => `(?:${source})`).join('|')), 'iu');
 
 const CONTROL_PATTERNS = CONTROL_IDS.map((id) => ({
   id,
@@ -135,25 +134,24 @@ export function scoreMemo(): ScoreMemo {
   return { topics: new Map(), kinds: new Map() };
 }
 
-function topicsOf(text: string, memo: ScoreMemo) {
-  let found = memo.topics.get(text);
+/** `compute(text, spans)` with its spans, computed once per text in `results`. */
+function remembered<T extends object>(
+  results: Map<string, T & { spans: CueSpan[] }>,
+  text: string,
+  compute: (text: string, spans: CueSpan[]) => T,
+): T & { spans: CueSpan[] } {
+  let found = results.get(text);
   if (!found) {
     const spans: CueSpan[] = [];
-    found = { scores: topicScores(text, spans), spans };
-    memo.topics.set(text, found);
+    found = { ...compute(text, spans), spans };
+    results.set(text, found);
   }
   return found;
 }
 
-function kindsOf(text: string, memo: ScoreMemo) {
-  let found = memo.kinds.get(text);
-  if (!found) {
-    const spans: CueSpan[] = [];
-    found = { ...kindScores(text, spans), spans };
-    memo.kinds.set(text, found);
-  }
-  return found;
-}
+const topicsOf = (text: string, memo: ScoreMemo) =>
+  remembered(memo.topics, text, (t, spans) => ({ scores: topicScores(t, spans) }));
+const kindsOf = (text: string, memo: ScoreMemo) => remembered(memo.kinds, text, kindScores);
 
 /** What a claim is read with, beyond its own text and headings (all optional). */
 export interface ClaimContext {
