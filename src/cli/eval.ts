@@ -202,12 +202,17 @@ const SETS = [
   {
     flag: '--heldout',
     folder: 'test/fixtures/heldout',
-    title: 'Held-out pages (never used to tune the cues)',
+    title: 'First held-out pages (a development set since session 11: errors read, cues not tuned on them)',
   },
   {
     flag: '--heldout2',
     folder: 'test/fixtures/heldout2',
     title: 'Second held-out set (session 10; never used to tune the cues)',
+  },
+  {
+    flag: '--heldout3',
+    folder: 'test/fixtures/heldout3',
+    title: 'Third held-out set (session 11; never used to tune the cues)',
   },
 ] as const;
 
