@@ -90,13 +90,16 @@ export const EVIDENCE_CUES: readonly KindCue[] = [
 
 /** Cues that point to marketing. */
 export const MARKETING_CUES: readonly KindCue[] = [
+  // In documentation "may" mostly grants ("you may set an expiry"): alone it is not a hedge. At
+  // 1.5 with the hedges below, it made marketing calls less precise on all three sets measured.
+  ['may|might', 0.75, 'hedge'],
   [
     'industry[- ]leading|best[- ]in[- ]class|world[- ]class|state[- ]of[- ]the[- ]art|cutting[- ]edge|enterprise[- ]grade|bank[- ]grade|military[- ]grade|robust|highest (standards?|level)|top[- ]notch|unparalleled|unmatched|leading|premier|rigorous(ly)?|stringent|utmost|comprehensive|seamless(ly)?|foolproof|bulletproof|best possible|most secure|popular|modern|vital|ultimate',
     2.5,
     'superlative',
   ],
   [
-    'may|might|where (possible|feasible|applicable)|as (appropriate|needed|necessary|required)|appropriate|reasonable|strive|endeavou?r|aim(s)? to|seek(s)? to|committed to|commitment|dedicated to|designed to|intended to|regularly|periodically|from time to time|generally|typically|continuously|constantly|proactive(ly)?|timely|promptly',
+    'where (possible|feasible|applicable)|as (appropriate|needed|necessary|required)|appropriate|reasonable|strive|endeavou?r|aim(s)? to|seek(s)? to|committed to|commitment|dedicated to|designed to|intended to|regularly|periodically|from time to time|generally|typically|continuously|constantly|proactive(ly)?|timely|promptly',
     1.5,
     'hedge',
   ],
