@@ -302,9 +302,12 @@ export function extractDomClaims(doc: Document, limits: ExtractLimits = DEFAULT_
         );
       return;
     }
-    for (const [s, e] of splitSentences(raw)) {
+    const sentences = splitSentences(raw);
+    // A list item of one short phrase ("scrypt", "AWS Bedrock") is a claim: its list says what it is.
+    const item = structure === 'list-item' && sentences.length === 1;
+    for (const [s, e] of sentences) {
       const sentence = normaliseText(raw.slice(s, e));
-      if (sentence.length < 12 || wordCount(sentence) < MIN_WORDS) continue;
+      if (item ? !sentence : sentence.length < 12 || wordCount(sentence) < MIN_WORDS) continue;
       addClaim(
         sentence,
         sentence,

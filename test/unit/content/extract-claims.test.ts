@@ -75,6 +75,23 @@ describe('what becomes a claim', () => {
     ]);
   });
 
+  test('a list item of one short phrase is a claim; a short sentence inside a longer item is not', () => {
+    const r = extract(`
+      <p>Client secrets are hashed with one of these algorithms:</p>
+      <ul>
+        <li>scrypt</li>
+        <li>bcrypt (Default)</li>
+        <li><a href="/argon2">Argon2id</a></li>
+        <li>Keys are rotated every 90 days. Yes.</li>
+      </ul>`);
+    expect(r.claims.map((c) => [c.text, c.structure])).toEqual([
+      ['Client secrets are hashed with one of these algorithms:', 'sentence'],
+      ['scrypt', 'list-item'],
+      ['bcrypt (Default)', 'list-item'],
+      ['Keys are rotated every 90 days.', 'list-item'],
+    ]);
+  });
+
   test('a table row joins its cells with " | " and carries the header cells as context', () => {
     const r = extract(
       '<table><thead><tr><th>Subprocessor</th><th>Purpose</th><th>Location</th></tr></thead>' +
