@@ -6,6 +6,7 @@
 import { CONTROL_IDS, type ControlId } from '../controls.ts';
 import { CONTROL_CUES } from './control-cues.ts';
 import { BADGE_ONLY, EVIDENCE_CUES, type KindCueLabel, MARKETING_CUES } from './kind-cues.ts';
+import { lexiconHits } from './lexicon-matcher.ts';
 import { RED_FLAG_CUES, RED_FLAG_IDS, type RedFlagId } from './red-flag-cues.ts';
 
 /** The verdict on a claim's specificity. */
@@ -44,6 +45,9 @@ const compile = (source: string) => new RegExp(wholeWords(source), 'giu');
 const anyOf = (sources: readonly string[]) =>
   new RegExp(wholeWords(sources.map((source) => `(?:${source})`).join('|')), 'iu');
 
+/** What a lexicon word of strength 1 weighs beside the hand-written cues. */
+const LEXICON_WEIGHT = 0.5;
+
 const CONTROL_PATTERNS = CONTROL_IDS.map((id) => ({
   id,
   cues: CONTROL_CUES[id].map(([source, weight]) => ({ re: compile(source), weight })),
@@ -70,20 +74,47 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
+/** Whether one of `spans[from..to)` overlaps `start..end`. */
+function overlapsAny(
+  spans: readonly CueSpan[],
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): boolean {
+  for (let i = from; i < to; i++) {
+    const span = spans[i] as CueSpan;
+    if (span.start < end && start < span.end) return true;
+  }
+  return false;
+}
+
 /** Topic scores of a text, collecting the spans that scored. */
 function topicScores(text: string, spans: CueSpan[]): Map<ControlId, number> {
   const scores = new Map<ControlId, number>();
+  const lexicon = lexiconHits(text);
   for (const { id, cues, any } of CONTROL_PATTERNS) {
-    if (!any.test(text)) continue;
+    const first = spans.length;
     let score = 0;
-    for (const { re, weight } of cues) {
-      let hits = 0;
-      for (const m of matches(re, text)) {
-        // Repeating a word says less each time.
-        score += weight / (1 + hits);
-        hits++;
-        spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'control', label: id });
+    if (any.test(text))
+      for (const { re, weight } of cues) {
+        let hits = 0;
+        for (const m of matches(re, text)) {
+          // Repeating a word says less each time.
+          score += weight / (1 + hits);
+          hits++;
+          spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'control', label: id });
+        }
       }
+    const cued = spans.length;
+    const hits = [0, 0, 0, 0];
+    for (const hit of lexicon.get(id) ?? []) {
+      const { strength } = hit;
+      // Words a hand-written cue of the same control already counted count once.
+      if (overlapsAny(spans, first, cued, hit.start, hit.end)) continue;
+      score += (strength * LEXICON_WEIGHT) / (1 + (hits[strength] as number));
+      hits[strength] = (hits[strength] as number) + 1;
+      spans.push({ start: hit.start, end: hit.end, text: hit.text, type: 'control', label: id });
     }
     if (score > 0) scores.set(id, score);
   }
