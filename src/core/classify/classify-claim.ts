@@ -58,6 +58,11 @@ const CONTROL_PATTERNS = CONTROL_IDS.map((id) => ({
 const EVIDENCE = EVIDENCE_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
 const MARKETING = MARKETING_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
 const BADGE = compile(BADGE_ONLY);
+/**
+ * A code identifier in camelCase ("excludeTools", "logPrompts"): a setting or API named in the
+ * prose. Case-sensitive, unlike the other cues, so it cannot be one of the kind-cue patterns.
+ */
+const CAMEL_CASE = /(?<![\p{L}\p{N}])\p{Ll}+(?:\p{Lu}\p{Ll}*)+\d*(?![\p{L}\p{N}])/gu;
 const RED_FLAGS = RED_FLAG_IDS.map((id) => ({ id, res: RED_FLAG_CUES[id].map(compile) }));
 const ANY_EVIDENCE = anyOf(EVIDENCE_CUES.map(([source]) => source));
 const ANY_MARKETING = anyOf(MARKETING_CUES.map(([source]) => source));
@@ -136,6 +141,16 @@ function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketi
       marketing += weight;
       spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
     }
+  }
+  for (const m of matches(CAMEL_CASE, text)) {
+    evidence += 2;
+    spans.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      type: 'evidence',
+      label: 'setting, command or API',
+    });
   }
   for (const m of matches(BADGE, text)) {
     marketing += 2;

@@ -186,6 +186,16 @@ describe('classifyClaim', () => {
     expect(s.controls.map((c) => c.id)).not.toContain('certifications');
   });
 
+  test('a setting named in camelCase is evidence, even beside hedging words', () => {
+    const s = suggest('The enableSandbox option is designed to keep tools safe.');
+    expect(s.kind).toBe('evidence');
+    expect(s.cues).toContainEqual(
+      expect.objectContaining({ text: 'enableSandbox', type: 'evidence', label: 'setting, command or API' }),
+    );
+    // Not a capitalised word or an acronym.
+    expect(suggest('The Sandbox option is designed to keep tools safe.').kind).toBe('marketing');
+  });
+
   test('a feature only planned is marketing, not evidence', () => {
     expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
       'marketing',
