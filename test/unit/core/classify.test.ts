@@ -196,6 +196,15 @@ describe('classifyClaim', () => {
     expect(suggest('The Sandbox option is designed to keep tools safe.').kind).toBe('marketing');
   });
 
+  test('the month May is not a hedge; "may" is one, if a weak one', () => {
+    const hedges = (text: string) =>
+      suggest(text)
+        .cues.filter((c) => c.label === 'hedge')
+        .map((c) => c.text);
+    expect(hedges('The report covers controls as of May 31st, 2024.')).toEqual([]);
+    expect(hedges('Staff may access data to resolve a ticket.')).toEqual(['may']);
+  });
+
   test('a feature only planned is marketing, not evidence', () => {
     expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
       'marketing',
