@@ -36,6 +36,7 @@ test('on the tuning pages (real vendors, labelled blind) the cues keep what they
 test('the second labeller labels the same claims as the first, and the two agree on most controls', () => {
   for (const [set, claims] of [
     ['heldout', 412],
+    ['heldout2', 219],
     ['tuning', 151],
   ] as const) {
     const folder = resolve(root, 'test/fixtures', set);
