@@ -225,9 +225,12 @@ export function classifyClaim(claim: ClaimText, context: ClaimContext = {}): Sug
     if (!text) return;
     for (const [id, s] of topicsOf(text, memo).scores) scores.set(id, (scores.get(id) ?? 0) + s * factor);
   };
-  // The section a claim sits in says what it is about; the nearest heading most.
+  // The section a claim sits in says what it is about; the nearest heading most. Since the lexicon
+  // finds more topic words in headings, 0.6 and 0.3 (not 0.9 and 0.5) let a claim's own words
+  // speak: top-1 rose on the corpus (0.906 → 0.918), the tuning pages (0.859 → 0.869) and the
+  // first held-out set (0.765 → 0.774), alike for 0.2–0.6.
   const headings = claim.headingPath ?? [];
-  for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.9 : 0.5);
+  for (const [i, h] of headings.entries()) addContext(h, i === headings.length - 1 ? 0.6 : 0.3);
   addContext(claim.context, 0.5);
   for (const n of neighbours) addContext(n, 0.15);
   // What its section and the whole page are about decide between weak cues, and name the topic of

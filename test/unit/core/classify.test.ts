@@ -178,6 +178,14 @@ describe('classifyClaim', () => {
     expect(s.controls[0]?.id).toBe('revocation');
   });
 
+  test("a claim's own words outweigh the topic of its heading", () => {
+    // Under "Data retention", a sentence about roles is about access.
+    const s = suggest('Admins can grant read-only roles to each member.', {
+      headingPath: ['Data retention'],
+    });
+    expect(s.controls.map((c) => c.id).slice(0, 2)).toEqual(['jit-access', 'data-retention']);
+  });
+
   test('a mutual TLS certificate is workload identity, not a compliance certification', () => {
     const s = suggest(
       'mTLS certificates: Mutual TLS authentication using client certificates issued by your CA.',
