@@ -134,6 +134,12 @@ export const MARKETING_CUES: readonly KindCue[] = [
     'absolute without mechanism',
   ],
   ['(completely|entirely|totally|absolutely) \\w+', 1.5, 'absolute without mechanism'],
+  // A document named and nothing more ("Incident Response Plan" in a list of policies): a badge.
+  [
+    '^(?:[\\p{L}&,/-]+ ){0,5}(?:policy|plan|procedures?|program(?:me)?)\\.?$|^code of conduct\\.?$',
+    2,
+    'badge only',
+  ],
 ];
 
 /** "SOC 2 compliant", "HIPAA certified": a badge with no report specifics (checked separately). */

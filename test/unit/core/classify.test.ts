@@ -213,6 +213,17 @@ describe('classifyClaim', () => {
     expect(hedges('Staff may access data to resolve a ticket.')).toEqual(['may']);
   });
 
+  test('a policy named and nothing more is a badge (marketing); a sentence about it is not', () => {
+    for (const text of ['Incident Response Plan', 'Acceptable Use Policy', 'Code of Conduct']) {
+      const s = suggest(text);
+      expect(s.kind, text).toBe('marketing');
+      expect(s.cues.map((c) => c.label)).toContain('badge only');
+    }
+    const s = suggest('The Incident Response Plan is tested every six months with a tabletop exercise.');
+    expect(s.kind).toBe('evidence');
+    expect(s.cues.map((c) => c.label)).not.toContain('badge only');
+  });
+
   test('a feature only planned is marketing, not evidence', () => {
     expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
       'marketing',
