@@ -134,6 +134,8 @@ export const MARKETING_CUES: readonly KindCue[] = [
     'absolute without mechanism',
   ],
   ['(completely|entirely|totally|absolutely) \\w+', 1.5, 'absolute without mechanism'],
+  // How much, without a measure: "significantly more difficult", "greatly reduces".
+  ['significant(ly)?|greatly|dramatically|substantially|vastly|drastically', 1.5, 'superlative'],
   // A document named and nothing more ("Incident Response Plan" in a list of policies): a badge.
   [
     '^(?:[\\p{L}&,/-]+ ){0,5}(?:policy|plan|procedures?|program(?:me)?)\\.?$|^code of conduct\\.?$',

@@ -224,6 +224,12 @@ describe('classifyClaim', () => {
     expect(s.cues.map((c) => c.label)).not.toContain('badge only');
   });
 
+  test('an intensifier without a measure is marketing', () => {
+    const s = suggest('This makes it significantly more difficult for a user to bypass the settings.');
+    expect(s.kind).toBe('marketing');
+    expect(s.cues).toContainEqual(expect.objectContaining({ text: 'significantly', label: 'superlative' }));
+  });
+
   test('a feature only planned is marketing, not evidence', () => {
     expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
       'marketing',
