@@ -58,6 +58,8 @@ const CONTROL_PATTERNS = CONTROL_IDS.map((id) => ({
 const EVIDENCE = EVIDENCE_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
 const MARKETING = MARKETING_CUES.map(([source, weight, label]) => ({ re: compile(source), weight, label }));
 const BADGE = compile(BADGE_ONLY);
+/** A denial just before a superlative: "not a foolproof", "isn't a robust". */
+const DENIED = /(?:\bnot|n't)(?: \w+){0,3} $/i;
 /**
  * A code identifier in camelCase ("excludeTools", "logPrompts"): a setting or API named in the
  * prose. Case-sensitive, unlike the other cues, so it cannot be one of the kind-cue patterns.
@@ -138,6 +140,18 @@ function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketi
   }
   for (const { re, weight, label } of ANY_MARKETING.test(text) ? MARKETING : []) {
     for (const m of matches(re, text)) {
+      // "Not a foolproof boundary": a boast denied is a stated limit.
+      if (label === 'superlative' && DENIED.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+        evidence += weight;
+        spans.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          text: m[0],
+          type: 'evidence',
+          label: 'explicit scope or limit',
+        });
+        continue;
+      }
       marketing += weight;
       spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
     }

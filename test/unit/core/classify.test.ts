@@ -230,6 +230,15 @@ describe('classifyClaim', () => {
     expect(s.cues).toContainEqual(expect.objectContaining({ text: 'significantly', label: 'superlative' }));
   });
 
+  test('a superlative denied is a stated limit, not a boast', () => {
+    const s = suggest('These settings should not be considered a foolproof security boundary.');
+    expect(s.kind).toBe('evidence');
+    expect(s.cues).toContainEqual(
+      expect.objectContaining({ text: 'foolproof', type: 'evidence', label: 'explicit scope or limit' }),
+    );
+    expect(suggest('Our foolproof settings keep every tenant apart.').kind).toBe('marketing');
+  });
+
   test('a feature only planned is marketing, not evidence', () => {
     expect(suggest('Enterprise editions (planned for Q2) will include detailed audit logging.').kind).toBe(
       'marketing',
