@@ -128,6 +128,15 @@ function topicScores(text: string, spans: CueSpan[]): Map<ControlId, number> {
   return scores;
 }
 
+/** The span a kind cue's match covers. */
+const kindSpan = (m: RegExpExecArray, type: 'evidence' | 'marketing', label: KindCueLabel): CueSpan => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  text: m[0],
+  type,
+  label,
+});
+
 /** Evidence and marketing weights of a text, with spans. */
 function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketing: number } {
   let evidence = 0;
@@ -135,7 +144,7 @@ function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketi
   for (const { re, weight, label } of ANY_EVIDENCE.test(text) ? EVIDENCE : []) {
     for (const m of matches(re, text)) {
       evidence += weight;
-      spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'evidence', label });
+      spans.push(kindSpan(m, 'evidence', label));
     }
   }
   for (const { re, weight, label } of ANY_MARKETING.test(text) ? MARKETING : []) {
@@ -143,38 +152,20 @@ function kindScores(text: string, spans: CueSpan[]): { evidence: number; marketi
       // "Not a foolproof boundary": a boast denied is a stated limit.
       if (label === 'superlative' && DENIED.test(text.slice(Math.max(0, m.index - 24), m.index))) {
         evidence += weight;
-        spans.push({
-          start: m.index,
-          end: m.index + m[0].length,
-          text: m[0],
-          type: 'evidence',
-          label: 'explicit scope or limit',
-        });
-        continue;
+        spans.push(kindSpan(m, 'evidence', 'explicit scope or limit'));
+      } else {
+        marketing += weight;
+        spans.push(kindSpan(m, 'marketing', label));
       }
-      marketing += weight;
-      spans.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'marketing', label });
     }
   }
   for (const m of matches(CAMEL_CASE, text)) {
     evidence += 2;
-    spans.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      type: 'evidence',
-      label: 'setting, command or API',
-    });
+    spans.push(kindSpan(m, 'evidence', 'setting, command or API'));
   }
   for (const m of matches(BADGE, text)) {
     marketing += 2;
-    spans.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      type: 'marketing',
-      label: 'badge only',
-    });
+    spans.push(kindSpan(m, 'marketing', 'badge only'));
   }
   return { evidence, marketing };
 }
