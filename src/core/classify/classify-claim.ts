@@ -1,7 +1,8 @@
 /**
  * The suggestion for a claim: ranked controls with scores, evidence / marketing / unclear, the
  * cues that produced it (as spans the panel can highlight), and red flags. Deterministic, local
- * and fast: regular expressions compiled once, no model, no network.
+ * and fast: hand-written regular expressions compiled once and a vocabulary looked up word by
+ * word (`lexicon-matcher.ts`); no model, no network.
  */
 import { CONTROL_IDS, type ControlId } from '../controls.ts';
 import { CONTROL_CUES } from './control-cues.ts';
@@ -114,6 +115,7 @@ function topicScores(text: string, spans: CueSpan[]): Map<ControlId, number> {
         }
       }
     const cued = spans.length;
+    // As with the cues, each further word of one strength says less.
     const hits = [0, 0, 0, 0];
     for (const hit of lexicon.get(id) ?? []) {
       const { strength } = hit;

@@ -7,6 +7,12 @@
 import { CONTROL_IDS, type ControlId } from '../controls.ts';
 import { CONTROL_LEXICON, type Lexicon } from './control-lexicon.ts';
 
+/** Where a word of the text starts and ends. */
+interface Word {
+  start: number;
+  end: number;
+}
+
 /** A phrase of a control's lexicon found in a text, and its strength. */
 export interface LexiconHit {
   start: number;
@@ -27,8 +33,9 @@ function singularKeys(k: string): string[] {
   return keys;
 }
 
-/** A word: letters and digits. What may stand between two words of a phrase: spaces and hyphens, or one of `./'_:`. */
+/** A word: letters and digits. */
 const WORD = /[\p{L}\p{N}]+/gu;
+/** What may stand between two words of a phrase: spaces and hyphens, or one of `./'_:` ("x.509", "24/7"). */
 const JOIN = /^(?:[\s-]+|[./'_:])$/;
 /** What a phrase may end with after its last word ("tls 1.2+", "99.9%", "u.s."). */
 const TAIL = new Set(['+', '%', '.']);
@@ -68,19 +75,18 @@ function table(lexicons: Readonly<Record<ControlId, Lexicon>>): Table {
 export function lexiconFinder(lexicons: Readonly<Record<ControlId, Lexicon>>) {
   const { phrases, prefixes } = table(lexicons);
   return (text: string): Map<ControlId, LexiconHit[]> => {
-    const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const words: Word[] = [...text.matchAll(WORD)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
     const found = new Map<ControlId, LexiconHit[]>();
     for (let i = 0; i < words.length; i++) {
-      const start = (words[i] as { start: number }).start;
+      const { start } = words[i] as Word;
       // Longest first: the phrases starting at word i, by control.
       const atStart = new Map<ControlId, LexiconHit>();
       for (let j = i; j < words.length; j++) {
-        const end = (words[j] as { end: number }).end;
-        if (
-          j > i &&
-          !JOIN.test(text.slice((words[j - 1] as { end: number }).end, (words[j] as { start: number }).start))
-        )
-          break;
+        const { end } = words[j] as Word;
+        if (j > i && !JOIN.test(text.slice((words[j - 1] as Word).end, (words[j] as Word).start))) break;
         const k = key(text.slice(start, end));
         const tail = text[end];
         const ends = tail !== undefined && TAIL.has(tail) ? [end + 1, end] : [end];
