@@ -37,6 +37,7 @@ test('the second labeller labels the same claims as the first, and the two agree
   for (const [set, claims] of [
     ['heldout', 412],
     ['heldout2', 219],
+    ['heldout3', 260],
     ['tuning', 151],
   ] as const) {
     const folder = resolve(root, 'test/fixtures', set);
