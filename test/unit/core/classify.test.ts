@@ -211,6 +211,8 @@ describe('classifyClaim', () => {
         .map((c) => c.text);
     expect(hedges('The report covers controls as of May 31st, 2024.')).toEqual([]);
     expect(hedges('Staff may access data to resolve a ticket.')).toEqual(['may']);
+    // Alone it mostly grants, in documentation: not enough to call a claim marketing.
+    expect(suggest('You may set an expiry date for each token.').kind).toBe('evidence');
   });
 
   test('a policy named and nothing more is a badge (marketing); a sentence about it is not', () => {
