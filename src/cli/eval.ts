@@ -190,7 +190,8 @@ function report(title: string, labelsDir: string, pagesRoot: string, argv: reado
 
 /**
  * The labelled sets, by how far the cues were tuned on them: the corpus from the start, the
- * tuning pages after a first blind measurement (2026-11-26), the two held-out sets never.
+ * tuning pages after a first blind measurement (2026-11-26), the first held-out set not tuned on
+ * but its errors read (a development set), the second and third held-out sets never.
  */
 const SETS = [
   { flag: '--corpus', folder: 'test/fixtures/corpus', title: 'Corpus (the cues were tuned on it)' },
